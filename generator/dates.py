@@ -1,0 +1,135 @@
+"""Dates with their precision: parse, check, sort and label them."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+# The number of parts each single-date precision needs: 2017, 2017-10, 2017-10-26.
+_PARTS = {"year": 1, "month": 2, "day": 3}
+
+
+@dataclass(frozen=True)
+class DateSpec:
+    """A date as a source gives it: a day, month, year or range, maybe approximate."""
+
+    precision: str
+    value: str | None = None
+    start: str | None = None
+    end: str | None = None
+    approximate: bool = False
+    phrase: str | None = None
+
+    @classmethod
+    def from_data(cls, data: dict) -> "DateSpec":
+        """Build from a validated `date:` mapping."""
+        pick = lambda key: str(data[key]) if key in data else None  # noqa: E731 - years may be ints
+        return cls(data["precision"], pick("value"), pick("start"), pick("end"),
+                   bool(data.get("approximate", False)), data.get("phrase"))
+
+
+def parse_point(text: str) -> tuple[int, ...] | None:
+    """(year,), (year, month) or (year, month, day) for a real calendar date, else None."""
+    match = _POINT.match(text)
+    if not match:
+        return None
+    parts = tuple(int(p) for p in match.groups() if p is not None)
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    return parts
+
+
+def problems(spec: DateSpec) -> list[tuple[str, str, str, str]]:
+    """Each problem as (field, expected, found, hint); empty when the date is sound."""
+    if spec.precision == "range":
+        return _range_problems(spec)
+    found = []
+    for key in ("start", "end"):
+        if getattr(spec, key) is not None:
+            found.append((key, "no range bound for precision " + repr(spec.precision), repr(getattr(spec, key)),
+                          "use 'value', or set precision: range"))
+    if spec.value is None:
+        return found + [("value", f"a {spec.precision} for precision {spec.precision!r}", "nothing", "add 'value:'")]
+    return found + _point_problems("value", spec.value, _PARTS[spec.precision])
+
+
+def _point_problems(key: str, text: str, parts: int | None) -> list[tuple[str, str, str, str]]:
+    shapes = {1: "YYYY", 2: "YYYY-MM", 3: "YYYY-MM-DD"}
+    parsed = parse_point(text)
+    if parsed is None:
+        wanted = shapes.get(parts, "YYYY, YYYY-MM or YYYY-MM-DD")
+        return [(key, f"a real calendar date written {wanted}", repr(text), "check the month and day")]
+    if parts is not None and len(parsed) != parts:
+        precision = {1: "year", 2: "month", 3: "day"}[len(parsed)]
+        return [(key, f"a date written {shapes[parts]}", repr(text), f"write it as {shapes[parts]} or set precision: {precision}")]
+    return []
+
+
+def _range_problems(spec: DateSpec) -> list[tuple[str, str, str, str]]:
+    found = []
+    if spec.value is not None:
+        found.append(("value", "'start' and 'end' for precision 'range'", repr(spec.value),
+                      "rename 'value' to 'start' or 'end', or set precision: day"))
+    if spec.end is None:
+        return found + [("end", "the last possible date of the range", "nothing", "add 'end:'")]
+    for key in ("start", "end"):
+        if getattr(spec, key) is not None:
+            found += _point_problems(key, getattr(spec, key), None)
+    if not found and spec.start is not None and bounds(spec)[0] > bounds(spec)[1]:
+        found.append(("start", f"a date before the end ({spec.end})", repr(spec.start), "swap start and end"))
+    return found
+
+
+def _first_day(text: str) -> datetime.date:
+    parts = parse_point(text)
+    return datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(text: str) -> datetime.date:
+    parts = parse_point(text)
+    if len(parts) == 3:
+        return datetime.date(*parts)
+    if len(parts) == 2:
+        following = datetime.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+    return datetime.date(parts[0], 12, 31)
+
+
+def bounds(spec: DateSpec) -> tuple[datetime.date | None, datetime.date]:
+    """The earliest (None when open) and latest day the date allows."""
+    if spec.precision == "range":
+        return (_first_day(spec.start) if spec.start else None), _last_day(spec.end)
+    return _first_day(spec.value), _last_day(spec.value)
+
+
+def sort_key(spec: DateSpec | None) -> str:
+    """A text key that orders dates chronologically, undated last."""
+    if spec is None:
+        return "9999"
+    first, last = bounds(spec)
+    return (first or last).isoformat() + "/" + last.isoformat()
+
+
+def _point_label(text: str) -> str:
+    parts = parse_point(text)
+    if len(parts) == 3:
+        return f"{parts[2]} {_MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def label(spec: DateSpec) -> str:
+    """How the date reads on a page: '26 October 2017', 'by 26 October 2017', 'about October 2017'."""
+    if spec.precision == "range":
+        text = (f"{_point_label(spec.start)} – {_point_label(spec.end)}" if spec.start
+                else f"by {_point_label(spec.end)}")
+    else:
+        text = _point_label(spec.value)
+    return f"about {text}" if spec.approximate else text

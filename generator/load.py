@@ -1,0 +1,224 @@
+"""Stage 1, load: read YAML data files safely, keeping the line of every field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from .problems import DataError, Problem
+
+MAX_BYTES = 2 * 1024 * 1024  # an article's data is a few tens of KiB; more is a mistake or an attack
+MAX_DEPTH = 32  # the data model nests five levels deep; this leaves room without risking recursion
+
+Pointer = tuple  # a path into a document: keys and list indexes
+
+
+class _TextDates(RoundTripConstructor):
+    """Keeps 2017-10-26 as text: the validator checks dates with their precision, and
+    an impossible date such as 2017-09-31 must be reported, not crash the parser."""
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def _reader() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _TextDates
+    return yaml
+
+
+@dataclass
+class Document:
+    """One data file: its plain data and the line of every field in it."""
+
+    path: str
+    data: object
+    lines: dict = field(default_factory=dict)
+
+    def line_of(self, pointer: Pointer) -> int:
+        """The line of the field at pointer, or of its nearest ancestor that has one."""
+        pointer = tuple(pointer)
+        while pointer and pointer not in self.lines:
+            pointer = pointer[:-1]
+        return self.lines.get(pointer, 1)
+
+    def problem(self, pointer: Pointer, expected: str, found: str, hint: str = "") -> Problem:
+        """A problem located at the field that pointer names."""
+        return Problem(self.path, self.line_of(pointer), field_name(pointer), expected, found, hint)
+
+
+def field_name(pointer: Pointer) -> str:
+    """Render a pointer as the editor writes it: events[2].participants[0].actor."""
+    text = ""
+    for part in pointer:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(document)"
+
+
+def load_file(path: Path, shown_as: str) -> Document:
+    """Read one YAML file into a Document, or raise DataError naming what is wrong."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        found = f"{len(raw):,} bytes"
+        raise DataError([Problem(shown_as, 1, "(file)", f"a data file under {MAX_BYTES:,} bytes", found,
+                                 "split the data into several article files")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError([Problem(shown_as, line, "(file)", "UTF-8 text", f"the byte {raw[err.start]:#04x}",
+                                 "save the file as UTF-8")]) from None
+    return load_text(text, shown_as)
+
+
+def load_text(text: str, shown_as: str) -> Document:
+    """Parse YAML text into a Document, rejecting anything an editor's file never needs."""
+    problems = _scan(text, shown_as)
+    if problems:
+        raise DataError(problems)
+    try:
+        tree = _reader().load(text)
+    except MarkedYAMLError as err:
+        raise DataError([_parse_problem(err, shown_as)]) from None
+    doc = Document(shown_as, None, {(): 1})
+    problems = []
+    doc.data = _plain(tree, (), doc, problems)
+    if problems:
+        raise DataError(problems)
+    return doc
+
+
+def _parse_problem(err: MarkedYAMLError, shown_as: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = " ".join((err.problem or "").split())
+    if "duplicate key" in problem:
+        key = problem.split('"')[1] if '"' in problem else "?"
+        first = err.context_mark.line + 1 if err.context_mark else "?"
+        return Problem(shown_as, line, key, "each key once in a mapping",
+                       f"{key!r} a second time (first on line {first})", "remove or rename one of them")
+    context = " ".join((err.context or "").split())
+    found = problem or "invalid YAML"
+    return Problem(shown_as, line, "(yaml)", "valid YAML", f"{found}" + (f" {context}" if context else ""),
+                   "check indentation, colons and quotes on this line and the one before")
+
+
+def _scan(text: str, shown_as: str) -> list[Problem]:
+    """Reject tags, anchors, aliases, deep nesting and extra documents before building anything.
+
+    Scanning the event stream first means an alias bomb or a Python tag is refused
+    before a single object is constructed from it.
+    """
+    problems: list[Problem] = []
+    frames: list[list] = []  # each: [kind, key or index, expecting_key]
+    documents = 0
+    try:
+        for event in _reader().parse(text):
+            line = event.start_mark.line + 1
+            where = _frame_field(frames)
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.append(Problem(shown_as, line, "(file)", "one YAML document",
+                                            "a second document after '---'", "put each article in its own file"))
+            if isinstance(event, AliasEvent):
+                problems.append(Problem(shown_as, line, where, "a plain value",
+                                        f"the alias *{event.anchor}", "write the value out; aliases are not allowed"))
+                _consume(frames)
+                continue
+            if isinstance(event, NodeEvent) and event.anchor:
+                problems.append(Problem(shown_as, line, where, "a plain value", f"the anchor &{event.anchor}",
+                                        "remove the anchor; anchors and aliases are not allowed"))
+            if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)) and event.tag:
+                problems.append(Problem(shown_as, line, where, "a plain value without a tag", f"the tag {_short_tag(event.tag)}",
+                                        "remove the tag; only plain YAML is allowed"))
+            if isinstance(event, ScalarEvent):
+                _on_scalar(frames, event.value)
+            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                if len(frames) >= MAX_DEPTH:
+                    problems.append(Problem(shown_as, line, where, f"at most {MAX_DEPTH} levels of nesting",
+                                            "deeper nesting", "flatten the data"))
+                    return problems
+                frames.append(["map", None, True] if isinstance(event, MappingStartEvent) else ["seq", 0, False])
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                frames.pop()
+                _consume(frames)
+    except MarkedYAMLError as err:
+        problems.append(_parse_problem(err, shown_as))
+    except YAMLError as err:
+        problems.append(Problem(shown_as, 1, "(yaml)", "valid YAML", str(err).splitlines()[0], ""))
+    return problems
+
+
+def _on_scalar(frames: list[list], value: str) -> None:
+    if frames and frames[-1][0] == "map" and frames[-1][2]:
+        frames[-1][1], frames[-1][2] = value, False
+    else:
+        _consume(frames)
+
+
+def _consume(frames: list[list]) -> None:
+    """A value was read: a mapping now expects a key, a sequence moves to its next item."""
+    if not frames:
+        return
+    if frames[-1][0] == "map":
+        frames[-1][2] = True
+    else:
+        frames[-1][1] += 1
+
+
+def _frame_field(frames: list[list]) -> str:
+    pointer = tuple(f[1] for f in frames if f[1] is not None)
+    return field_name(pointer)
+
+
+def _plain(node: object, pointer: Pointer, doc: Document, problems: list[Problem]) -> object:
+    """Turn ruamel's round-trip objects into plain Python, recording each field's line."""
+    if isinstance(node, dict):
+        result = {}
+        for key, value in node.items():
+            line = node.lc.key(key)[0] + 1
+            if not isinstance(key, str):
+                problems.append(Problem(doc.path, line, field_name(pointer) + "[?]", "a text key",
+                                        f"the key {key!r}", "field names are words such as 'id' or 'name'"))
+                continue
+            doc.lines[pointer + (key,)] = line
+            result[key] = _plain(value, pointer + (key,), doc, problems)
+        return result
+    if isinstance(node, list):
+        items = []
+        for index, value in enumerate(node):
+            doc.lines[pointer + (index,)] = node.lc.item(index)[0] + 1
+            items.append(_plain(value, pointer + (index,), doc, problems))
+        return items
+    return _plain_scalar(node)
+
+
+def _plain_scalar(node: object) -> object:
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, bool) or type(node).__name__ == "ScalarBoolean":
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return node
+
+
+def _short_tag(tag: object) -> str:
+    return str(tag).replace("tag:yaml.org,2002:", "!!")

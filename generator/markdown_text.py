@@ -1,0 +1,44 @@
+"""Writing untrusted text into Markdown so that it renders as exactly that text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters Python-Markdown gives meaning to anywhere in a line ({} for attribute lists).
+_INLINE = re.compile(r"([\\`*_{}\[\]])")
+# What makes a line a heading or a list item when it starts the line: "#", "-", "+", "2017.".
+_BLOCK_START = re.compile(r"^(?:[#+\-]|\d+\.)")
+_SPACE = re.compile(r"\s+")
+
+
+def one_line(text: str) -> str:
+    """Collapse every run of whitespace, newlines included, to one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def escape(text: str) -> str:
+    """Markdown that renders as text, whatever characters it holds."""
+    # HTML first: the backslashes added next must not be turned into entities.
+    escaped = html.escape(one_line(text), quote=False)
+    escaped = _INLINE.sub(r"\\\1", escaped)
+    start = _BLOCK_START.match(escaped)
+    if start is None:
+        return escaped
+    cut = start.end() - 1  # escape the one character that would open the block
+    return escaped[:cut] + "\\" + escaped[cut:]
+
+
+def link(text: str, target: str) -> str:
+    """A Markdown link whose visible text is text; target is built by us, never from data."""
+    return f"[{escape(text)}]({target})"
+
+
+def page_link(folder: str, page_id: str, fragment: str = "") -> str:
+    """The {filename} target Pelican resolves to another generated page, and checks."""
+    return f"{{filename}}/{folder}/{page_id}.md" + (f"#{fragment}" if fragment else "")
+
+
+def quoted(text: str) -> str:
+    """Text in typographic quotation marks."""
+    return f"“{escape(text)}”"

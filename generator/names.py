@@ -1,0 +1,43 @@
+"""Find the names of known entities in running text, longest first, as link targets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a text: where it is and what it names."""
+
+    start: int
+    end: int
+    folder: str
+    id: str
+
+
+class NameIndex:
+    """Every name and alias of the actors and places, matched as whole words."""
+
+    def __init__(self, names: dict[str, tuple[str, str]]):
+        self._names = names
+        # Longest first, so "US-led coalition" wins over "US" where both could start.
+        ordered = sorted(names, key=lambda n: (-len(n), n))
+        alternatives = "|".join(re.escape(n) for n in ordered)
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if ordered else None
+
+    @classmethod
+    def of(cls, entities) -> "NameIndex":
+        """An index of entities, each with .folder, .id and .names."""
+        return cls({name: (e.folder, e.id) for e in entities for name in e.names})
+
+    def find(self, text: str, exclude: tuple[str, str] | None = None) -> list[Mention]:
+        """Non-overlapping mentions in text, left to right, skipping the entity exclude."""
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            folder, entity_id = self._names[match.group(0)]
+            if (folder, entity_id) != exclude:
+                found.append(Mention(match.start(), match.end(), folder, entity_id))
+        return found

@@ -1,0 +1,89 @@
+"""The whole pipeline: load -> validate -> link -> render -> write."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import records, schema_check, validate as meaning
+from .link import Graph, link
+from .load import Document, load_file
+from .model import Dataset
+from .problems import DataError, Problem
+from .render import render
+from .write import WriteReport, write_pages
+
+
+@dataclass
+class DataFiles:
+    """The documents of a report: actors, places, and one file per article."""
+
+    actors: Document
+    places: Document
+    articles: list[Document]
+
+
+def shown(path: Path) -> str:
+    """A path as the editor would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd().resolve()) else str(path)
+    except ValueError:
+        return str(path)
+
+
+def load(data: Path) -> DataFiles:
+    """Stage 1: read every data file under data/, or raise with every file that cannot be read."""
+    problems: list[Problem] = []
+    docs: dict[str, Document | None] = {}
+    for name in ("actors", "places"):
+        docs[name] = _load_one(data / f"{name}.yaml", problems, required=True)
+    articles = [doc for path in sorted((data / "articles").glob("*.y*ml"))
+                if (doc := _load_one(path, problems, required=False)) is not None]
+    if not articles and not problems:
+        problems.append(Problem(shown(data / "articles"), 1, "(folder)", "at least one article file", "none",
+                                "start one with: python -m generator new <article-id>"))
+    if problems:
+        raise DataError(problems)
+    return DataFiles(docs["actors"], docs["places"], articles)
+
+
+def _load_one(path: Path, problems: list[Problem], required: bool) -> Document | None:
+    if not path.exists():
+        if required:
+            problems.append(Problem(shown(path), 1, "(file)", "this data file", "no such file",
+                                    f"create {path.name} with a top-level '{path.stem}:' list"))
+        return None
+    try:
+        return load_file(path, shown(path))
+    except DataError as err:
+        problems.extend(err.problems)
+        return None
+
+
+def validate(files: DataFiles) -> Dataset:
+    """Stage 2: check shapes, then meaning; return the dataset or raise with every problem."""
+    problems = schema_check.check(files.actors, "actors") + schema_check.check(files.places, "places")
+    for doc in files.articles:
+        problems += schema_check.check(doc, "article")
+    if problems:
+        # Meaning is checked only on well-formed files, so one typo does not cascade into many.
+        raise DataError(problems)
+    dataset, problems = records.build(files.actors, files.places, files.articles)
+    problems += meaning.check(dataset)
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def build(data: Path, content: Path) -> tuple[Graph, WriteReport]:
+    """The whole pipeline, from data/ to Markdown pages in content/."""
+    graph = link(validate(load(data)))
+    return graph, write_pages(render(graph), content)
+
+
+def check(data: Path) -> Graph:
+    """Every stage but the last: proves the data is sound and renders, writes nothing."""
+    graph = link(validate(load(data)))
+    render(graph)
+    return graph

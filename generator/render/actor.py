@@ -1,0 +1,48 @@
+"""The Markdown page of an actor."""
+
+from __future__ import annotations
+
+from ..link import Graph
+from ..markdown_text import escape, link
+from ..model import Actor
+from .common import (context_section, date_text, entity_link, evidence_links, facts, figure_item, header, humanize,
+                     linked_text, mentions_section, page_fields, quote_item, section)
+
+IDENTIFIER_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}", "geonames": "https://www.geonames.org/{}"}
+
+
+def identifier_rows(identifiers: dict[str, str]) -> list[tuple[str, str]]:
+    """Infobox rows linking to external databases."""
+    return [(name.capitalize(), link(value, IDENTIFIER_URLS[name].format(value)))
+            for name, value in sorted(identifiers.items())]
+
+
+def render_actor(graph: Graph, actor: Actor) -> str:
+    """The page of one actor: key facts, description and every connection."""
+    key = ("actors", actor.id)
+    lines = [linked_text(graph, actor.description, key), ""]
+    lines += facts([("Kind", humanize(actor.kind)),
+                    ("Also called", ", ".join(escape(a) for a in actor.aliases)),
+                    *identifier_rows(actor.identifiers)])
+    lines += section("Roles and relationships", _relations(graph, actor))
+    lines += section("Events", [
+        f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)} ({escape(role)})"
+        for event, role in graph.events_of_actor[actor.id]])
+    lines += section("Quotes", [quote_item(graph, q, key) for q, how in graph.quotes_of_actor[actor.id] if how == "said"])
+    lines += section("Quoted words addressed to it",
+                     [quote_item(graph, q) for q, how in graph.quotes_of_actor[actor.id] if how == "heard"])
+    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of[key]])
+    lines += section("Places", [f"- {entity_link(graph, 'places', p)}" for p in graph.places_of_actor(actor.id)])
+    lines += mentions_section(graph, key)
+    lines += context_section(actor.context)
+    fields = page_fields(graph, "actors", actor.id, actor.name, "actor", actor.kind, actor.description)
+    return header(fields) + "\n".join(lines).rstrip() + "\n"
+
+
+def _relations(graph: Graph, actor: Actor) -> list[str]:
+    items = []
+    for label, other, relationship in graph.relations_of_actor[actor.id]:
+        role = f" ({escape(relationship.role)})" if relationship.role else ""
+        items.append(f"- {label} {entity_link(graph, 'actors', other)}{role}; "
+                     f"{evidence_links(graph, relationship.evidence)}")
+    return items

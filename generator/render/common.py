@@ -1,0 +1,167 @@
+"""What every generated page shares: its header, linked text, dates, evidence and facts."""
+
+from __future__ import annotations
+
+from ..dates import DateSpec, label
+from ..link import Graph
+from ..markdown_text import escape, link, one_line, page_link, quoted
+from ..model import Context, Evidence, Figure, Quantity, Quote
+
+GENERATED = "by python -m generator build; do not edit, edit the data file instead"
+
+
+def header(fields: list[tuple[str, str]]) -> str:
+    """Pelican metadata lines, then the blank line that ends them."""
+    return "".join(f"{key}: {one_line(value)}\n" for key, value in fields if value) + "\n"
+
+
+def page_fields(graph: Graph, folder: str, page_id: str, title: str, template: str, kind: str,
+                summary: str, date: str = "") -> list[tuple[str, str]]:
+    """The metadata every generated page carries, in a fixed order."""
+    files = ", ".join(sorted(graph.files_of[(folder, page_id)]))
+    return [("Title", title), ("Slug", page_id), ("Template", template), ("Kind", kind), ("Date", date),
+            ("Summary", escape(summary)), ("URL", f"{folder}/{page_id}/"),
+            ("Save_as", f"{folder}/{page_id}/index.html"), ("Generated", GENERATED), ("Data", files)]
+
+
+def entity_link(graph: Graph, folder: str, entity_id: str) -> str:
+    """A link to the page of an actor, place, event or source, with its name as text."""
+    record = getattr(graph.dataset, folder)[entity_id]
+    return link(record.name, page_link(folder, entity_id))
+
+
+def linked_text(graph: Graph, text: str, exclude: tuple[str, str] | None = None) -> str:
+    """Escaped text in which every known name links to its page."""
+    text = one_line(text)
+    pieces, position = [], 0
+    for mention in graph.names.find(text, exclude):
+        pieces.append(escape_inner(text[position:mention.start]))
+        pieces.append(link(text[mention.start:mention.end], page_link(mention.folder, mention.id)))
+        position = mention.end
+    pieces.append(escape_inner(text[position:]))
+    return "".join(pieces)
+
+
+def escape_inner(text: str) -> str:
+    """Escape a piece of a line; unlike escape(), whitespace at either end survives as one space."""
+    core = text.strip()
+    if not core:
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    tail = " " if text[-1].isspace() else ""
+    return lead + escape(core) + tail
+
+
+def humanize(kind: str) -> str:
+    """'diversion-of-resources' reads 'diversion of resources'."""
+    return kind.replace("-", " ")
+
+
+def date_text(spec: DateSpec | None) -> str:
+    """A date as the page shows it, with the source's own phrase."""
+    if spec is None:
+        return "date not given"
+    text = escape(label(spec))
+    return f"{text} ({quoted(spec.phrase)})" if spec.phrase else text
+
+
+def source_label(graph: Graph, source_id: str) -> str:
+    """A short name for an article: 'CNN, 26 October 2017'."""
+    source = graph.dataset.sources[source_id]
+    return f"{graph.dataset.actors[source.outlet].name}, {label(DateSpec('day', source.published))}"
+
+
+def evidence_links(graph: Graph, spans: list[Evidence]) -> str:
+    """Links to each supporting passage, highlighted in its article."""
+    several = len(graph.dataset.sources) > 1
+    links = []
+    for span in spans:
+        name = f"{source_label(graph, span.source)}, ¶{span.paragraph + 1}" if several else f"¶{span.paragraph + 1}"
+        links.append(link(name, page_link("sources", span.source, span.anchor)))
+    return "evidence: " + ", ".join(links)
+
+
+def number(value: float) -> str:
+    """1500.0 reads 1,500."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def quantity_text(value: Quantity) -> str:
+    """'about 3,000 fighters', '1,500 to 2,500 defenders'."""
+    if value.exact is not None:
+        amount = number(value.exact)
+    elif value.minimum is not None and value.maximum is not None:
+        amount = f"{number(value.minimum)} to {number(value.maximum)}"
+    elif value.minimum is not None:
+        amount = f"at least {number(value.minimum)}"
+    else:
+        amount = f"at most {number(value.maximum)}"
+    return ("about " if value.approximate else "") + f"{amount} {value.unit}"
+
+
+def quote_item(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = None) -> str:
+    """A list item for a quote: the words, who said them to whom, when, and the evidence."""
+    parts = [quoted(quote.text)]
+    if exclude != ("actors", quote.speaker):
+        parts.append("— " + entity_link(graph, "actors", quote.speaker))
+    details = []
+    if quote.to is not None:
+        details.append("to " + entity_link(graph, "actors", quote.to))
+    if quote.setting is not None:
+        details.append(escape(quote.setting))
+    if quote.date is not None:
+        details.append(date_text(quote.date))
+    if quote.event is not None and exclude != ("events", quote.event):
+        details.append("during " + entity_link(graph, "events", quote.event))
+    tail = f" ({'; '.join(details)})" if details else ""
+    return f"- {' '.join(parts)}{tail}; {evidence_links(graph, quote.evidence)}"
+
+
+def figure_item(graph: Graph, figure: Figure) -> str:
+    """A list item for a figure or claim: what, how much, who says so, and the evidence."""
+    text = escape(figure.claim)
+    if figure.value is not None:
+        text += f": **{escape(quantity_text(figure.value))}**"
+    who = entity_link(graph, "actors", figure.asserted_by) if figure.asserted_by else "the article"
+    return f"- {text} (according to {who}); {evidence_links(graph, figure.evidence)}"
+
+
+def context_section(context: list[Context]) -> list[str]:
+    """The editor's context, each note with its citation, clearly set apart from the articles."""
+    if not context:
+        return []
+    lines = ["## Editor's context", "", "Not from the articles: added by the editor, with a source for each note.", ""]
+    lines += [f"- {escape(c.note)} (source: {link(c.title, c.url)})" for c in context]
+    return lines + [""]
+
+
+def mentions_section(graph: Graph, key: tuple[str, str]) -> list[str]:
+    """Links to every paragraph of the articles that names the entity."""
+    passages = graph.mentions.get(key, [])
+    if not passages:
+        return []
+    lines = ["## Mentions in the articles", ""]
+    for passage in passages:
+        source = graph.dataset.sources[passage.source]
+        excerpt = _excerpt(source.paragraphs[passage.paragraph])
+        target = page_link("sources", source.id, f"p{passage.paragraph + 1}")
+        name = f"{source_label(graph, source.id)}, ¶{passage.paragraph + 1}"
+        lines.append(f"- {link(name, target)}: {quoted(excerpt)}")
+    return lines + [""]
+
+
+def _excerpt(paragraph: str, limit: int = 160) -> str:
+    text = one_line(paragraph)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def section(title: str, items: list[str]) -> list[str]:
+    """A titled list, or nothing when there is nothing to list."""
+    return [f"## {title}", "", *items, ""] if items else []
+
+
+def facts(rows: list[tuple[str, str]]) -> list[str]:
+    """The key facts of a page, as a definition-style list (the theme draws it as an infobox)."""
+    return [f"- **{name}:** {value}" for name, value in rows if value] + [""]

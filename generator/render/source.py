@@ -1,0 +1,92 @@
+"""The Markdown page of a source article: its text, every mention linked, every evidence span addressable."""
+
+from __future__ import annotations
+
+from ..dates import DateSpec, label
+from ..link import Graph
+from ..markdown_text import escape, link, page_link
+from ..model import Evidence, Source
+from ..link import ACTOR_RELATIONS
+from .common import (context_section, entity_link, escape_inner, evidence_links, facts, figure_item, header, humanize,
+                     page_fields, quote_item, section)
+
+
+def render_source(graph: Graph, source: Source) -> str:
+    """The page of one article: metadata, paragraphs with anchors, and the facts drawn from it."""
+    spans = [s for s in graph.dataset.evidence() if s.source == source.id]
+    lines = facts([
+        ("Outlet", entity_link(graph, "actors", source.outlet)),
+        ("Published", escape(label(DateSpec("day", source.published)))),
+        ("Authors", ", ".join(escape(a) for a in source.authors) or "not given in the text"),
+        ("Language", escape(source.language)),
+        ("Original", link(source.url, source.url) if source.url else ""),
+        ("Headline", "written by the editor: the text came without one" if source.title_by_editor else ""),
+    ])
+    lines += ["## Text", ""]
+    for number, paragraph in enumerate(source.paragraphs):
+        marks = {(s.start, s.end, s.anchor) for s in spans if s.paragraph == number}
+        lines += [paragraph_markdown(graph, paragraph, sorted(marks)), f"{{: #p{number + 1} .paragraph }}", ""]
+    lines += _facts_section(graph, source)
+    lines += context_section(source.context)
+    summary = f"{graph.dataset.actors[source.outlet].name}, {label(DateSpec('day', source.published))}: " \
+              f"{source.paragraphs[0]}"
+    fields = page_fields(graph, "sources", source.id, source.title, "source", "article", summary[:300],
+                         source.published)
+    return header(fields) + "\n".join(lines).rstrip() + "\n"
+
+
+def paragraph_markdown(graph: Graph, text: str, marks: list[tuple[int, int, str]]) -> str:
+    """A paragraph with evidence spans marked (nested or crossing) and known names linked."""
+    bounds = {p for start, end, _ in marks for p in (start, end)}
+    # A link may not straddle a mark's edge, or the two could not nest; such a name stays plain.
+    mentions = [m for m in graph.names.find(text) if not any(m.start < b < m.end for b in bounds)]
+    points = sorted(bounds | {p for m in mentions for p in (m.start, m.end)} | {0, len(text)})
+    out, open_marks = [], []
+    for here, following in zip(points, points[1:] + [None]):
+        out += [f"]({page_link(m.folder, m.id)})" for m in mentions if m.end == here]
+        _close_marks(out, open_marks, {a for s, e, a in marks if e == here})
+        for start, end, anchor in sorted((m for m in marks if m[0] == here), key=lambda m: -m[1]):
+            out.append(f'<mark class="evidence" id="{anchor}">')
+            open_marks.append(anchor)
+        out += ["[" for m in mentions if m.start == here]
+        if following is not None:
+            piece = text[here:following]
+            out.append(escape_inner(piece))
+    return "".join(out)
+
+
+def _close_marks(out: list[str], open_marks: list[str], closing: set[str]) -> None:
+    """Close marks that end here; marks opened inside them are closed and reopened, so tags nest."""
+    if not closing:
+        return
+    reopen = []
+    while closing & set(open_marks):
+        anchor = open_marks.pop()
+        out.append("</mark>")
+        if anchor in closing:
+            closing.discard(anchor)
+        else:
+            reopen.append(anchor)
+    for anchor in reversed(reopen):
+        out.append('<mark class="evidence">')
+        open_marks.append(anchor)
+
+
+def _facts_section(graph: Graph, source: Source) -> list[str]:
+    data = graph.dataset
+    events = [e for e in data.events.values() if e.source == source.id]
+    lines = section("Events reported", [f"- {entity_link(graph, 'events', e.id)} ({humanize(e.kind)}); "
+                                        f"{evidence_links(graph, e.evidence)}" for e in sorted(events, key=lambda e: e.id)])
+    lines += section("Quotes", [quote_item(graph, q) for q in sorted(data.quotes.values(), key=lambda q: q.id)
+                                if q.source == source.id])
+    lines += section("Figures and claims", [figure_item(graph, f) for f in sorted(data.figures.values(), key=lambda f: f.id)
+                                            if f.source == source.id])
+    lines += section("Relationships", [_relationship_item(graph, r) for r in data.relationships if r.source == source.id])
+    return lines
+
+
+def _relationship_item(graph: Graph, relationship) -> str:
+    verb = ACTOR_RELATIONS[relationship.kind][0].lower()
+    role = f" ({escape(relationship.role)})" if relationship.role else ""
+    return (f"- {entity_link(graph, 'actors', relationship.subject)} {verb} "
+            f"{entity_link(graph, 'actors', relationship.object)}{role}; {evidence_links(graph, relationship.evidence)}")

@@ -1,0 +1,142 @@
+"""Stage 2a, validate the shape: check each document against its JSON Schema."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from importlib import resources
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from . import ids
+from .load import Document
+from .problems import Problem, show
+
+SCHEMAS = ("common", "actors", "places", "article")
+
+
+@lru_cache(maxsize=None)
+def _registry() -> Registry:
+    pairs = []
+    for name in SCHEMAS:
+        contents = json.loads(resources.files("generator.schema").joinpath(f"{name}.schema.json").read_text("utf-8"))
+        pairs.append((f"{name}.schema.json", Resource.from_contents(contents)))
+    return Registry().with_resources(pairs)
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> Draft202012Validator:
+    schema = dict(_registry()[f"{kind}.schema.json"].contents)
+    # The files carry no $id so that editors' language servers resolve $ref beside them;
+    # here we give each one its file name so relative references resolve in the registry.
+    schema["$id"] = f"{kind}.schema.json"
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def check(doc: Document, kind: str) -> list[Problem]:
+    """Every schema problem in doc, which should be a file of the given kind."""
+    problems: list[Problem] = []
+    for error in _validator(kind).iter_errors(doc.data):
+        problems.extend(_describe(doc, error))
+    return problems
+
+
+def _describe(doc: Document, error: ValidationError) -> list[Problem]:
+    pointer = tuple(error.absolute_path)
+    handler = _HANDLERS.get(error.validator, _generic)
+    return handler(doc, pointer, error)
+
+
+def _expected(error: ValidationError, fallback: str) -> str:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    return schema.get("description") or fallback
+
+
+def _required(doc, pointer, error):
+    missing = error.message.split("'")[1]
+    return [doc.problem(pointer + (missing,), f"a value for '{missing}'", "nothing",
+                        f"add '{missing}:' here")]
+
+
+def _additional(doc, pointer, error):
+    allowed = sorted(error.schema.get("properties", {}))
+    extras = sorted(set(error.instance) - set(allowed))
+    problems = []
+    for key in extras:
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
+        problems.append(doc.problem(pointer + (key,), "a known field", f"the unknown field '{key}'", hint))
+    return problems
+
+
+_TYPE_NAMES = {"string": "text", "object": "a mapping of fields", "array": "a list", "number": "a number",
+               "integer": "a whole number", "boolean": "true or false"}
+
+
+def _type(doc, pointer, error):
+    wanted = error.validator_value
+    wanted = [wanted] if isinstance(wanted, str) else wanted
+    expected = " or ".join(_TYPE_NAMES.get(w, w) for w in wanted)
+    hint = "put text in quotes" if "string" in wanted and not isinstance(error.instance, (dict, list)) else ""
+    return [doc.problem(pointer, expected, show(error.instance), hint)]
+
+
+def _enum(doc, pointer, error):
+    options = [str(o) for o in error.validator_value]
+    close = difflib.get_close_matches(str(error.instance), options, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else ""
+    return [doc.problem(pointer, "one of " + ", ".join(options), show(error.instance), hint)]
+
+
+def _pattern(doc, pointer, error):
+    expected = _expected(error, f"text matching {error.validator_value}")
+    hint = ids.explain(error.instance) if expected.startswith("an id") else ""
+    return [doc.problem(pointer, expected, show(error.instance), hint)]
+
+
+def _min_items(doc, pointer, error):
+    count = error.validator_value
+    return [doc.problem(pointer, f"at least {count} item{'s' if count != 1 else ''}", "an empty list",
+                        "add an item, or remove the field")]
+
+
+def _min_length(doc, pointer, error):
+    return [doc.problem(pointer, _expected(error, f"at least {error.validator_value} characters"),
+                        show(error.instance), "")]
+
+
+def _max_length(doc, pointer, error):
+    return [doc.problem(pointer, f"at most {error.validator_value} characters",
+                        f"{len(error.instance)} characters", "shorten it")]
+
+
+def _unique(doc, pointer, error):
+    return [doc.problem(pointer, "each item once", "an item listed twice", "remove the repeated item")]
+
+
+def _bound(doc, pointer, error):
+    schema = error.schema
+    expected = f"a number from {schema.get('minimum')} to {schema.get('maximum')}"
+    return [doc.problem(pointer, expected, show(error.instance), _expected(error, ""))]
+
+
+def _generic(doc, pointer, error):
+    return [doc.problem(pointer, _expected(error, "a valid value"), show(error.instance), error.message)]
+
+
+_HANDLERS = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "type": _type,
+    "enum": _enum,
+    "pattern": _pattern,
+    "minItems": _min_items,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "uniqueItems": _unique,
+    "minimum": _bound,
+    "maximum": _bound,
+}
