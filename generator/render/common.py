@@ -119,7 +119,7 @@ def quote_item(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = Non
 
 def figure_item(graph: Graph, figure: Figure) -> str:
     """A list item for a figure or claim: what, how much, who says so, and the evidence."""
-    text = escape(figure.claim)
+    text = linked_text(graph, figure.claim)
     if figure.value is not None:
         text += f": **{escape(quantity_text(figure.value))}**"
     who = entity_link(graph, "actors", figure.asserted_by) if figure.asserted_by else "the article"
