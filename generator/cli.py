@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import ids, pipeline
 from .link import Graph
-from .problems import DataError
+from .problems import DataError, Problem
 
 EXIT_DATA = 2  # the data has problems; the editor has something to fix
 
@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a new article file from a commented template")
     new.add_argument("id", help="the article's id, such as cnn-2017-10-26-kurdish-clashes")
     new.add_argument("--title", default="TODO: the article's headline")
-    new.add_argument("--outlet", default="TODO-outlet-id", help="id of the media-outlet actor")
+    new.add_argument("--outlet", default="your-outlet-id", help="id of the media-outlet actor")
     new.add_argument("--published", default=None, help="YYYY-MM-DD (default: today)")
     new.set_defaults(command=_new)
     return parser
@@ -67,13 +67,14 @@ def _validate(args) -> int:
 
 
 def _new(args) -> int:
-    if not ids.is_valid(args.id):
-        print(f"{args.id}: expected an article id, found {args.id!r} ({ids.explain(args.id)})", file=sys.stderr)
-        return EXIT_DATA
+    for name, value in (("id", args.id), ("--outlet", args.outlet)):
+        if not ids.is_valid(value):
+            raise DataError([Problem("(command line)", 1, name, "an id such as 'cnn-2017-10-26-kurdish-clashes'",
+                                     repr(value), ids.explain(value))])
     target = args.data / "articles" / f"{args.id}.yaml"
     if target.exists():
-        print(f"{pipeline.shown(target)}: already exists; choose another id or edit that file", file=sys.stderr)
-        return EXIT_DATA
+        raise DataError([Problem(pipeline.shown(target), 1, "(file)", "a new article id", "an existing file",
+                                 "choose another id, or edit that file")])
     published = args.published or datetime.date.today().isoformat()
     template = resources.files("generator.templates").joinpath("article.yaml").read_text("utf-8")
     # json.dumps gives a double-quoted YAML string, safe whatever the title holds.
