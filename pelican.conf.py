@@ -6,7 +6,7 @@ import sys
 # Pelican loads this file by path, so the project's own package is not importable by default.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from generator.site import JINJA_FILTERS  # noqa: E402  (needs the path above)
+from generator.site import JINJA_FILTERS  # noqa: E402, F401  (a Pelican setting; needs the path above)
 
 SITENAME = "Iraqi–Kurdish clashes and the fight against ISIS"
 SITEURL = ""

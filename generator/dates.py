@@ -25,7 +25,7 @@ class DateSpec:
     phrase: str | None = None
 
     @classmethod
-    def from_data(cls, data: dict) -> "DateSpec":
+    def from_data(cls, data: dict) -> DateSpec:
         """Build from a validated `date:` mapping."""
         pick = lambda key: str(data[key]) if key in data else None  # noqa: E731 - years may be ints
         return cls(data["precision"], pick("value"), pick("start"), pick("end"),
@@ -67,7 +67,8 @@ def _point_problems(key: str, text: str, parts: int | None) -> list[tuple[str, s
         return [(key, f"a real calendar date written {wanted}", repr(text), "check the month and day")]
     if parts is not None and len(parsed) != parts:
         precision = {1: "year", 2: "month", 3: "day"}[len(parsed)]
-        return [(key, f"a date written {shapes[parts]}", repr(text), f"write it as {shapes[parts]} or set precision: {precision}")]
+        hint = f"write it as {shapes[parts]} or set precision: {precision}"
+        return [(key, f"a date written {shapes[parts]}", repr(text), hint)]
     return []
 
 

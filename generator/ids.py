@@ -7,7 +7,7 @@ import unicodedata
 
 from slugify import slugify
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # used with fullmatch: "$" would allow a final newline
 MAX_LENGTH = 80
 # Names that mean something to a web server or to Windows, where editors may clone the repo.
 RESERVED = frozenset({"index", "con", "prn", "aux", "nul", "feed", "feeds", "theme", "static"}
@@ -17,7 +17,7 @@ RESERVED = frozenset({"index", "con", "prn", "aux", "nul", "feed", "feeds", "the
 def is_valid(value: object) -> bool:
     """True when value is a safe id: a lowercase ASCII slug that is not reserved."""
     return (isinstance(value, str) and len(value) <= MAX_LENGTH
-            and bool(ID_PATTERN.match(value)) and value not in RESERVED)
+            and bool(ID_PATTERN.fullmatch(value)) and value not in RESERVED)
 
 
 def suggest(text: str) -> str:

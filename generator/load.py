@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,11 +107,6 @@ def _parse_problem(err: MarkedYAMLError, shown_as: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark else 1
     problem = " ".join((err.problem or "").split())
-    if "duplicate key" in problem:
-        key = problem.split('"')[1] if '"' in problem else "?"
-        first = err.context_mark.line + 1 if err.context_mark else "?"
-        return Problem(shown_as, line, key, "each key once in a mapping",
-                       f"{key!r} a second time (first on line {first})", "remove or rename one of them")
     context = " ".join((err.context or "").split())
     found = problem or "invalid YAML"
     return Problem(shown_as, line, "(yaml)", "valid YAML", f"{found}" + (f" {context}" if context else ""),
@@ -123,67 +119,101 @@ def _scan(text: str, shown_as: str) -> list[Problem]:
     Scanning the event stream first means an alias bomb or a Python tag is refused
     before a single object is constructed from it.
     """
-    problems: list[Problem] = []
-    frames: list[list] = []  # each: [kind, key or index, expecting_key]
-    documents = 0
+    scanner = _Scanner(shown_as)
     try:
         for event in _reader().parse(text):
-            line = event.start_mark.line + 1
-            where = _frame_field(frames)
-            if isinstance(event, DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    problems.append(Problem(shown_as, line, "(file)", "one YAML document",
-                                            "a second document after '---'", "put each article in its own file"))
-            if isinstance(event, AliasEvent):
-                problems.append(Problem(shown_as, line, where, "a plain value",
-                                        f"the alias *{event.anchor}", "write the value out; aliases are not allowed"))
-                _consume(frames)
-                continue
-            if isinstance(event, NodeEvent) and event.anchor:
-                problems.append(Problem(shown_as, line, where, "a plain value", f"the anchor &{event.anchor}",
-                                        "remove the anchor; anchors and aliases are not allowed"))
-            if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)) and event.tag:
-                problems.append(Problem(shown_as, line, where, "a plain value without a tag", f"the tag {_short_tag(event.tag)}",
-                                        "remove the tag; only plain YAML is allowed"))
-            if isinstance(event, ScalarEvent):
-                _on_scalar(frames, event.value)
-            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                if len(frames) >= MAX_DEPTH:
-                    problems.append(Problem(shown_as, line, where, f"at most {MAX_DEPTH} levels of nesting",
-                                            "deeper nesting", "flatten the data"))
-                    return problems
-                frames.append(["map", None, True] if isinstance(event, MappingStartEvent) else ["seq", 0, False])
-            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-                frames.pop()
-                _consume(frames)
+            if not scanner.see(event):
+                break
     except MarkedYAMLError as err:
-        problems.append(_parse_problem(err, shown_as))
+        scanner.problems.append(_parse_problem(err, shown_as))
     except YAMLError as err:
-        problems.append(Problem(shown_as, 1, "(yaml)", "valid YAML", str(err).splitlines()[0], ""))
-    return problems
+        scanner.problems.append(Problem(shown_as, 1, "(yaml)", "valid YAML", str(err).splitlines()[0]))
+    return scanner.problems
 
 
-def _on_scalar(frames: list[list], value: str) -> None:
-    if frames and frames[-1][0] == "map" and frames[-1][2]:
-        frames[-1][1], frames[-1][2] = value, False
-    else:
-        _consume(frames)
+class _Scanner:
+    """Follows the YAML event stream, knowing which field each event belongs to."""
 
+    def __init__(self, shown_as: str):
+        self.shown_as = shown_as
+        self.problems: list[Problem] = []
+        self.frames: list[list] = []  # each: [kind, key or index, expecting_key, {key: line}]
+        self.documents = 0
 
-def _consume(frames: list[list]) -> None:
-    """A value was read: a mapping now expects a key, a sequence moves to its next item."""
-    if not frames:
-        return
-    if frames[-1][0] == "map":
-        frames[-1][2] = True
-    else:
-        frames[-1][1] += 1
+    def see(self, event) -> bool:
+        """Check one event; False once scanning must stop."""
+        line = event.start_mark.line + 1
+        where = "(file)" if isinstance(event, DocumentStartEvent) else self._field()
+        for check in (self._documents, self._alias, self._anchor, self._tag):
+            found = check(event)
+            if found:
+                self.problems.append(Problem(self.shown_as, line, where, *found))
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)) and len(self.frames) >= MAX_DEPTH:
+            self.problems.append(Problem(self.shown_as, line, where, f"at most {MAX_DEPTH} levels of nesting",
+                                         "deeper nesting", "flatten the data"))
+            return False
+        self._follow(event)
+        return True
 
+    def _documents(self, event):
+        if isinstance(event, DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                return "one YAML document", "a second document after '---'", "put each article in its own file"
+        return None
 
-def _frame_field(frames: list[list]) -> str:
-    pointer = tuple(f[1] for f in frames if f[1] is not None)
-    return field_name(pointer)
+    def _alias(self, event):
+        if isinstance(event, AliasEvent):
+            return "a plain value", f"the alias *{event.anchor}", "write the value out; aliases are not allowed"
+        return None
+
+    def _anchor(self, event):
+        if isinstance(event, NodeEvent) and not isinstance(event, AliasEvent) and event.anchor:
+            return ("a plain value", f"the anchor &{event.anchor}",
+                    "remove the anchor; anchors and aliases are not allowed")
+        return None
+
+    def _tag(self, event):
+        if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)) and event.tag:
+            return "a plain value without a tag", f"the tag {_short_tag(event.tag)}", \
+                "remove the tag; only plain YAML is allowed"
+        return None
+
+    def _follow(self, event) -> None:
+        frames = self.frames
+        if isinstance(event, ScalarEvent) and frames and frames[-1][0] == "map" and frames[-1][2]:
+            self._key(event)
+        elif isinstance(event, (ScalarEvent, AliasEvent)):
+            self._consume()
+        elif isinstance(event, MappingStartEvent):
+            frames.append(["map", None, True, {}])
+        elif isinstance(event, SequenceStartEvent):
+            frames.append(["seq", 0, False, None])
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            frames.pop()
+            self._consume()
+
+    def _key(self, event) -> None:
+        """A mapping key: remember its line, and report it if the mapping already has it."""
+        frame, line = self.frames[-1], event.start_mark.line + 1
+        frame[1], frame[2] = event.value, False
+        first = frame[3].setdefault(event.value, line)
+        if first != line:
+            self.problems.append(Problem(self.shown_as, line, self._field(), "each key once in a mapping",
+                                         f"{event.value!r} a second time (first on line {first})",
+                                         "remove or rename one of them"))
+
+    def _consume(self) -> None:
+        """A value was read: a mapping now expects a key, a sequence moves to its next item."""
+        if not self.frames:
+            return
+        if self.frames[-1][0] == "map":
+            self.frames[-1][2] = True
+        else:
+            self.frames[-1][1] += 1
+
+    def _field(self) -> str:
+        return field_name(tuple(f[1] for f in self.frames if f[1] is not None))
 
 
 def _plain(node: object, pointer: Pointer, doc: Document, problems: list[Problem]) -> object:
@@ -205,7 +235,11 @@ def _plain(node: object, pointer: Pointer, doc: Document, problems: list[Problem
             doc.lines[pointer + (index,)] = node.lc.item(index)[0] + 1
             items.append(_plain(value, pointer + (index,), doc, problems))
         return items
-    return _plain_scalar(node)
+    value = _plain_scalar(node)
+    if isinstance(value, float) and not math.isfinite(value):
+        problems.append(doc.problem(pointer, "a finite number", str(node), "write the number out; .nan and .inf "
+                                    "are not allowed"))
+    return value
 
 
 def _plain_scalar(node: object) -> object:

@@ -10,11 +10,14 @@ _INLINE = re.compile(r"([\\`*_{}\[\]])")
 # What makes a line a heading or a list item when it starts the line: "#", "-", "+", "2017.".
 _BLOCK_START = re.compile(r"^(?:[#+\-]|\d+\.)")
 _SPACE = re.compile(r"\s+")
+# Control characters other than whitespace: invisible, and Python-Markdown deletes STX and ETX,
+# its own placeholder markers, so they are dropped here to keep what is shown equal to the data.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def one_line(text: str) -> str:
-    """Collapse every run of whitespace, newlines included, to one space."""
-    return _SPACE.sub(" ", text).strip()
+    """Collapse every run of whitespace, newlines included, to one space; drop control characters."""
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def escape(text: str) -> str:

@@ -27,7 +27,7 @@ class NameIndex:
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if ordered else None
 
     @classmethod
-    def of(cls, entities) -> "NameIndex":
+    def of(cls, entities) -> NameIndex:
         """An index of entities, each with .folder, .id and .names."""
         return cls({name: (e.folder, e.id) for e in entities for name in e.names})
 

@@ -29,8 +29,8 @@ def _add(table: dict, record, noun: str, problems: list[Problem]) -> None:
         table[record.id] = record
         return
     where = f"line {twin.origin.line}" + ("" if twin.origin.doc is record.origin.doc else f" of {twin.origin.doc.path}")
-    problems.append(record.origin.problem(("id",), f"an id no other {noun} uses", f"{record.id!r}, already used on {where}",
-                                          f"rename one of the two {noun}s"))
+    problems.append(record.origin.problem(("id",), f"an id no other {noun} uses",
+                                          f"{record.id!r}, already used on {where}", f"rename one of the two {noun}s"))
 
 
 def _context(data: dict) -> list[Context]:
@@ -54,7 +54,8 @@ def _actor(data: dict, origin: Origin) -> Actor:
 def _place(data: dict, origin: Origin) -> Place:
     coords = data.get("coordinates")
     coordinates = None if coords is None else Coordinates(
-        float(coords["lat"]), float(coords["lon"]), coords["precision"], coords["source"]["title"], coords["source"]["url"])
+        float(coords["lat"]), float(coords["lon"]), coords["precision"],
+        coords["source"]["title"], coords["source"]["url"])
     return Place(**_entity_fields(data, origin), parent=data.get("parent"), coordinates=coordinates)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from jsonschema import Draft202012Validator
@@ -18,7 +18,7 @@ from .problems import Problem, show
 SCHEMAS = ("common", "actors", "places", "article")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry() -> Registry:
     pairs = []
     for name in SCHEMAS:
@@ -27,7 +27,7 @@ def _registry() -> Registry:
     return Registry().with_resources(pairs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str) -> Draft202012Validator:
     schema = dict(_registry()[f"{kind}.schema.json"].contents)
     # The files carry no $id so that editors' language servers resolve $ref beside them;

@@ -22,14 +22,13 @@ def check(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def _records(dataset: Dataset) -> Iterator[tuple[str, object]]:
+def _records(dataset: Dataset) -> Iterator[object]:
     for kind in NOUNS:
-        for record in getattr(dataset, kind).values():
-            yield kind, record
+        yield from getattr(dataset, kind).values()
 
 
 def _reserved_ids(dataset: Dataset) -> Iterator[Problem]:
-    for kind, record in _records(dataset):
+    for record in _records(dataset):
         if record.id in ids.RESERVED:
             yield record.origin.problem(("id",), "an id that is not reserved", repr(record.id), ids.explain(record.id))
 
@@ -57,32 +56,51 @@ def _listed(origin: Origin, field: str, values: list[str], kind: str) -> Iterato
         yield origin, (field, index), value, kind
 
 
+def _single(origin: Origin, fields: tuple[tuple[str, str], ...], record) -> Iterator[tuple]:
+    for field, kind in fields:
+        if getattr(record, field) is not None:
+            yield origin, (field,), getattr(record, field), kind
+
+
+def _source_refs(source) -> Iterator[tuple]:
+    yield from _single(source.origin, (("outlet", "actors"),), source)
+
+
+def _place_refs(place) -> Iterator[tuple]:
+    yield from _single(place.origin, (("parent", "places"),), place)
+
+
+def _event_refs(event) -> Iterator[tuple]:
+    yield from _listed(event.origin, "places", event.places, "places")
+    yield from _listed(event.origin, "according_to", event.according_to, "actors")
+    for index, participant in enumerate(event.participants):
+        yield event.origin, ("participants", index, "actor"), participant.actor, "actors"
+    for index, related in enumerate(event.related):
+        yield event.origin, ("related", index, "event"), related.event, "events"
+
+
+def _quote_refs(quote) -> Iterator[tuple]:
+    yield from _single(quote.origin, (("speaker", "actors"), ("to", "actors"), ("event", "events")), quote)
+
+
+def _figure_refs(figure) -> Iterator[tuple]:
+    yield from _single(figure.origin, (("asserted_by", "actors"),), figure)
+    for field in ("actors", "places", "events"):
+        yield from _listed(figure.origin, field, getattr(figure, field), field)
+
+
+# Each kind of record and the fields in it that name other records.
+_REFERENCES = {"sources": _source_refs, "places": _place_refs, "events": _event_refs, "quotes": _quote_refs,
+               "figures": _figure_refs}
+
+
 def _reference_fields(dataset: Dataset) -> Iterator[tuple[Origin, tuple, str, str]]:
     """Every field that names another record: (origin, field, id, kind of record it must name)."""
-    for source in dataset.sources.values():
-        yield source.origin, ("outlet",), source.outlet, "actors"
-    for place in dataset.places.values():
-        if place.parent is not None:
-            yield place.origin, ("parent",), place.parent, "places"
-    for event in dataset.events.values():
-        yield from _listed(event.origin, "places", event.places, "places")
-        yield from _listed(event.origin, "according_to", event.according_to, "actors")
-        for index, participant in enumerate(event.participants):
-            yield event.origin, ("participants", index, "actor"), participant.actor, "actors"
-        for index, related in enumerate(event.related):
-            yield event.origin, ("related", index, "event"), related.event, "events"
-    for quote in dataset.quotes.values():
-        for field, kind in (("speaker", "actors"), ("to", "actors"), ("event", "events")):
-            if getattr(quote, field) is not None:
-                yield quote.origin, (field,), getattr(quote, field), kind
-    for figure in dataset.figures.values():
-        if figure.asserted_by is not None:
-            yield figure.origin, ("asserted_by",), figure.asserted_by, "actors"
-        for field in ("actors", "places", "events"):
-            yield from _listed(figure.origin, field, getattr(figure, field), field)
+    for kind, fields_of in _REFERENCES.items():
+        for record in getattr(dataset, kind).values():
+            yield from fields_of(record)
     for relationship in dataset.relationships:
-        yield relationship.origin, ("subject",), relationship.subject, "actors"
-        yield relationship.origin, ("object",), relationship.object, "actors"
+        yield from _single(relationship.origin, (("subject", "actors"), ("object", "actors")), relationship)
 
 
 def _outlets(dataset: Dataset) -> Iterator[Problem]:
@@ -110,7 +128,8 @@ def _evidence_problem(span, source, found) -> Problem:
     if not found:
         nearest = evidence.closest(source.paragraphs, span.text)
         hint = f"closest passage: {nearest!r}; copy the words exactly" if nearest else "copy the words exactly"
-        return span.origin.problem((), f"a passage of source '{source.id}'", f"{shown}, which it does not contain", hint)
+        return span.origin.problem((), f"a passage of source '{source.id}'", f"{shown}, which it does not contain",
+                                   hint)
     where = ", ".join(f"¶{p + 1}" for p, _, _ in found)
     return span.origin.problem((), "a passage that occurs once in the source",
                                f"{shown}, which occurs {len(found)} times ({where})",
@@ -125,7 +144,7 @@ def _quotes_in_evidence(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _dates(dataset: Dataset) -> Iterator[Problem]:
-    for kind, record in _records(dataset):
+    for record in _records(dataset):
         spec = getattr(record, "date", None)
         if spec is None:
             continue

@@ -28,9 +28,9 @@ def render_actor(graph: Graph, actor: Actor) -> str:
     lines += section("Events", [
         f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)} ({escape(role)})"
         for event, role in graph.events_of_actor[actor.id]])
-    lines += section("Quotes", [quote_item(graph, q, key) for q, how in graph.quotes_of_actor[actor.id] if how == "said"])
-    lines += section("Quoted words addressed to it",
-                     [quote_item(graph, q) for q, how in graph.quotes_of_actor[actor.id] if how == "heard"])
+    quotes = graph.quotes_of_actor[actor.id]
+    lines += section("Quotes", [quote_item(graph, q, key) for q, how in quotes if how == "said"])
+    lines += section("Quoted words addressed to it", [quote_item(graph, q) for q, how in quotes if how == "heard"])
     lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of[key]])
     lines += section("Places", [f"- {entity_link(graph, 'places', p)}" for p in graph.places_of_actor(actor.id)])
     lines += mentions_section(graph, key)

@@ -27,7 +27,8 @@ def render_place(graph: Graph, place: Place) -> str:
                     ("Also called", ", ".join(escape(a) for a in place.aliases)),
                     ("Coordinates", coordinates_text(place.coordinates) if place.coordinates else ""),
                     *identifier_rows(place.identifiers)])
-    lines += section("Places within", [f"- {entity_link(graph, 'places', p)}" for p in graph.children_of_place[place.id]])
+    children = graph.children_of_place[place.id]
+    lines += section("Places within", [f"- {entity_link(graph, 'places', p)}" for p in children])
     lines += section("Events", [f"- {date_text(e.date)}: {entity_link(graph, 'events', e.id)}"
                                 for e in graph.events_at_place[place.id]])
     lines += section("Actors active here", [_actor_item(graph, place.id, a) for a in graph.actors_at_place(place.id)])

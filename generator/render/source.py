@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..dates import DateSpec, label
 from ..link import Graph
 from ..markdown_text import escape, link, page_link
-from ..model import Evidence, Source
+from ..model import Source
 from ..link import ACTOR_RELATIONS
 from .common import (context_section, entity_link, escape_inner, evidence_links, facts, figure_item, header, humanize,
                      page_fields, quote_item, section)
@@ -42,10 +42,10 @@ def paragraph_markdown(graph: Graph, text: str, marks: list[tuple[int, int, str]
     mentions = [m for m in graph.names.find(text) if not any(m.start < b < m.end for b in bounds)]
     points = sorted(bounds | {p for m in mentions for p in (m.start, m.end)} | {0, len(text)})
     out, open_marks = [], []
-    for here, following in zip(points, points[1:] + [None]):
+    for here, following in zip(points, points[1:] + [None], strict=True):
         out += [f"]({page_link(m.folder, m.id)})" for m in mentions if m.end == here]
         _close_marks(out, open_marks, {a for s, e, a in marks if e == here})
-        for start, end, anchor in sorted((m for m in marks if m[0] == here), key=lambda m: -m[1]):
+        for _, _, anchor in sorted((m for m in marks if m[0] == here), key=lambda m: -m[1]):
             out.append(f'<mark class="evidence" id="{anchor}">')
             open_marks.append(anchor)
         out += ["[" for m in mentions if m.start == here]
@@ -74,14 +74,13 @@ def _close_marks(out: list[str], open_marks: list[str], closing: set[str]) -> No
 
 def _facts_section(graph: Graph, source: Source) -> list[str]:
     data = graph.dataset
-    events = [e for e in data.events.values() if e.source == source.id]
+    mine = lambda table: [r for _, r in sorted(table.items()) if r.source == source.id]  # noqa: E731
     lines = section("Events reported", [f"- {entity_link(graph, 'events', e.id)} ({humanize(e.kind)}); "
-                                        f"{evidence_links(graph, e.evidence)}" for e in sorted(events, key=lambda e: e.id)])
-    lines += section("Quotes", [quote_item(graph, q) for q in sorted(data.quotes.values(), key=lambda q: q.id)
-                                if q.source == source.id])
-    lines += section("Figures and claims", [figure_item(graph, f) for f in sorted(data.figures.values(), key=lambda f: f.id)
-                                            if f.source == source.id])
-    lines += section("Relationships", [_relationship_item(graph, r) for r in data.relationships if r.source == source.id])
+                                        f"{evidence_links(graph, e.evidence)}" for e in mine(data.events)])
+    lines += section("Quotes", [quote_item(graph, q) for q in mine(data.quotes)])
+    lines += section("Figures and claims", [figure_item(graph, f) for f in mine(data.figures)])
+    lines += section("Relationships", [_relationship_item(graph, r) for r in data.relationships
+                                       if r.source == source.id])
     return lines
 
 
@@ -89,4 +88,5 @@ def _relationship_item(graph: Graph, relationship) -> str:
     verb = ACTOR_RELATIONS[relationship.kind][0].lower()
     role = f" ({escape(relationship.role)})" if relationship.role else ""
     return (f"- {entity_link(graph, 'actors', relationship.subject)} {verb} "
-            f"{entity_link(graph, 'actors', relationship.object)}{role}; {evidence_links(graph, relationship.evidence)}")
+            f"{entity_link(graph, 'actors', relationship.object)}{role}; "
+            f"{evidence_links(graph, relationship.evidence)}")
