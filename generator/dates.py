@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # used with fullmatch
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 # The number of parts each single-date precision needs: 2017, 2017-10, 2017-10-26.
@@ -34,7 +34,7 @@ class DateSpec:
 
 def parse_point(text: str) -> tuple[int, ...] | None:
     """(year,), (year, month) or (year, month, day) for a real calendar date, else None."""
-    match = _POINT.match(text)
+    match = _POINT.fullmatch(text)
     if not match:
         return None
     parts = tuple(int(p) for p in match.groups() if p is not None)

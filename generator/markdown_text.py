@@ -6,7 +6,10 @@ import html
 import re
 
 # Characters Python-Markdown gives meaning to anywhere in a line ({} for attribute lists).
-_INLINE = re.compile(r"([\\`*_{}\[\]])")
+_INLINE = re.compile(r"([\\`*_{}])")
+# Brackets become entities, not "\]": Python-Markdown reads a line starting "[x\]: y" as a
+# reference definition and drops it, whatever the backslash.
+_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
 # What makes a line a heading or a list item when it starts the line: "#", "-", "+", "2017.".
 _BLOCK_START = re.compile(r"^(?:[#+\-]|\d+\.)")
 _SPACE = re.compile(r"\s+")
@@ -24,7 +27,7 @@ def escape(text: str) -> str:
     """Markdown that renders as text, whatever characters it holds."""
     # HTML first: the backslashes added next must not be turned into entities.
     escaped = html.escape(one_line(text), quote=False)
-    escaped = _INLINE.sub(r"\\\1", escaped)
+    escaped = _INLINE.sub(r"\\\1", escaped).translate(_BRACKETS)
     start = _BLOCK_START.match(escaped)
     if start is None:
         return escaped

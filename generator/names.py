@@ -3,7 +3,29 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
+
+
+@cache
+def _word_class() -> str:
+    """A regex class of word characters and combining marks, so a name never ends mid-letter.
+
+    Python's \\w leaves out combining marks: "Ali" would match inside a decomposed "Alí",
+    and an Arabic name inside the same name with its vowel marks.
+    """
+    ranges, start = [], None
+    for code in range(sys.maxunicode + 1):
+        mark = unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")
+        if mark and start is None:
+            start = code
+        elif not mark and start is not None:
+            ranges.append((start, code - 1))
+            start = None
+    marks = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return f"[\\w{marks}]"
 
 
 @dataclass(frozen=True)
@@ -24,7 +46,8 @@ class NameIndex:
         # Longest first, so "US-led coalition" wins over "US" where both could start.
         ordered = sorted(names, key=lambda n: (-len(n), n))
         alternatives = "|".join(re.escape(n) for n in ordered)
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if ordered else None
+        word = _word_class()
+        self._pattern = re.compile(rf"(?<!{word})(?:{alternatives})(?!{word})") if ordered else None
 
     @classmethod
     def of(cls, entities) -> NameIndex:

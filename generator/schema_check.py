@@ -7,7 +7,9 @@ import json
 from functools import cache
 from importlib import resources
 
-from jsonschema import Draft202012Validator
+import re
+
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -27,13 +29,29 @@ def _registry() -> Registry:
     return Registry().with_resources(pairs)
 
 
+def _pattern_to_the_end(validator, pattern: str, instance, schema):
+    """JSON Schema's pattern, except that a final "$" really means the end of the text.
+
+    jsonschema runs patterns with Python's re.search, where "$" also matches before a
+    final newline, so "cnn\n" would pass as an id and become a file name with a newline.
+    """
+    if not validator.is_type(instance, "string"):
+        return
+    strict = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+    if not re.search(strict, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern_to_the_end})
+
+
 @cache
 def _validator(kind: str) -> Draft202012Validator:
     schema = dict(_registry()[f"{kind}.schema.json"].contents)
     # The files carry no $id so that editors' language servers resolve $ref beside them;
     # here we give each one its file name so relative references resolve in the registry.
     schema["$id"] = f"{kind}.schema.json"
-    return Draft202012Validator(schema, registry=_registry())
+    return _Validator(schema, registry=_registry())
 
 
 def check(doc: Document, kind: str) -> list[Problem]:

@@ -1,0 +1,47 @@
+"""Shared helpers: a private copy of the sample data, exact edits to it, and the problems it yields."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.problems import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = ROOT / "data"
+ARTICLE = "data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of data/ under tmp_path, with tmp_path as the working folder; returns tmp_path."""
+    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace old by new in path; old must occur exactly once."""
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def line_of(path: Path | str, substring: str, occurrence: int = 1) -> int:
+    """The 1-based line where the n-th occurrence of substring (which may span lines) starts in path."""
+    text = Path(path).read_text("utf-8")
+    index = -1
+    for _ in range(occurrence):
+        index = text.find(substring, index + 1)
+        assert index != -1, f"{substring!r} does not occur {occurrence} time(s) in {path}"
+    return text.count("\n", 0, index) + 1
+
+
+def problems(data_dir: Path) -> list[str]:
+    """Run the check expecting it to fail, and return every problem as its message line."""
+    with pytest.raises(DataError) as caught:
+        pipeline.check(data_dir)
+    return [str(p) for p in caught.value.problems]
