@@ -8,7 +8,7 @@ CONTENT := content
 OUTPUT := output
 CONF := pelican.conf.py
 
-.PHONY: help venv content validate html test update-golden clean
+.PHONY: help venv content validate html test update-golden clean bench
 
 help:
 	@echo "make html           build the report into $(OUTPUT)/ (sets up $(VENV) first)"
@@ -16,6 +16,7 @@ help:
 	@echo "make validate       check the data, write nothing"
 	@echo "make content        write the Markdown pages into $(CONTENT)/"
 	@echo "make update-golden  regenerate the golden files after an intended change"
+	@echo "make bench          time the generator (ratios against bare YAML parsing)"
 	@echo "make clean          remove $(OUTPUT)/"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
@@ -43,3 +44,7 @@ update-golden: venv
 
 clean:
 	rm -rf -- $(OUTPUT)
+
+.PHONY: bench
+bench: venv
+	$(BIN)/python benchmarks/bench.py

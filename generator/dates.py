@@ -56,7 +56,22 @@ def problems(spec: DateSpec) -> list[tuple[str, str, str, str]]:
                           "use 'value', or set precision: range"))
     if spec.value is None:
         return found + [("value", f"a {spec.precision} for precision {spec.precision!r}", "nothing", "add 'value:'")]
-    return found + _point_problems("value", spec.value, _PARTS[spec.precision])
+    return found + (_point_problems("value", spec.value, _PARTS[spec.precision]) or _weekday_problems(spec))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_problems(spec: DateSpec) -> list[tuple[str, str, str, str]]:
+    """A day whose phrase names a weekday ('Thursday') must fall on that weekday."""
+    if spec.precision != "day" or not spec.phrase or parse_point(spec.value or "") is None:
+        return []
+    named = [day for day in _WEEKDAYS if re.search(rf"\b{day}\b", spec.phrase.casefold())]
+    actual = _WEEKDAYS[_first_day(spec.value).weekday()]
+    if len(named) != 1 or named[0] == actual:
+        return []
+    return [("value", f"a {named[0].capitalize()}, as the phrase {spec.phrase!r} says", f"{spec.value!r}, a "
+             f"{actual.capitalize()}", "count back from the publication date to that weekday")]
 
 
 def _point_problems(key: str, text: str, parts: int | None) -> list[tuple[str, str, str, str]]:

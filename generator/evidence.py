@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=4096)  # each paragraph is searched once per evidence span: normalize it once
+def normalize(text: str) -> tuple[str, tuple[int, ...]]:
     """The text with quotes unified and whitespace collapsed, and the original index of each character."""
     chars: list[str] = []
     origin: list[int] = []
@@ -21,7 +23,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
     if chars and chars[-1] == " ":
         chars.pop()
         origin.pop()
-    return "".join(chars), origin
+    return "".join(chars), tuple(origin)
 
 
 def locate(paragraphs: list[str], span: str) -> list[tuple[int, int, int]]:

@@ -35,6 +35,7 @@ def test_date_labels(spec, expected):
     (DateSpec("range", start="2017-10"), "end", "the last possible date"),
     (DateSpec("range", "2017-10", end="2017-11"), "value", "'start' and 'end'"),
     (DateSpec("day", "2017-10-26", end="2017-10-27"), "end", "no range bound"),
+    (DateSpec("day", "2017-10-25", phrase="Thursday"), "value", "a Thursday, as the phrase 'Thursday' says"),
 ])
 def test_date_problems(spec, field, fragment):
     found = dates.problems(spec)
@@ -42,6 +43,8 @@ def test_date_problems(spec, field, fragment):
 
 
 @pytest.mark.parametrize("spec", [DateSpec("day", "2016-02-29"), DateSpec("range", start="2017", end="2017-10"),
+                                  DateSpec("day", "2017-10-26", phrase="told CNN Thursday"),
+                                  DateSpec("day", "2017-10-26", phrase="Thursday or Friday"),
                                   DateSpec("range", end="2017-10-26", approximate=True)])
 def test_sound_dates_have_no_problems(spec):
     assert dates.problems(spec) == []

@@ -70,6 +70,33 @@ def test_failing_validation_leaves_content_untouched(data, tmp_path):
     assert snapshot(content) == before
 
 
+BAD_EDITS = {
+    "yaml syntax": ("    kind: clash\n", "    kind: [clash\n"),
+    "schema": ("    kind: clash\n", "    kind: clashes\n"),
+    "reference": ("{actor: peshmerga, role: party to the clashes}", "{actor: peshmerg, role: party to the clashes}"),
+    "evidence": ("      - the number of clashes between Kurdish and Iraqi security forces in recent days",
+                 "      - the number of clashes between Kurdish and Iraqi security forces in recent weeks"),
+    "date": ("value: 2017-09,", "value: 2017-13,"),
+    "python tag": ("    kind: clash\n", "    kind: !!python/object/apply:os.system [echo]\n"),
+    "alias": ("    kind: clash\n", "    kind: &k clash\n    title: *k\n"),
+}
+
+
+@pytest.mark.parametrize("old, new", BAD_EDITS.values(), ids=BAD_EDITS.keys())
+def test_each_kind_of_bad_input_leaves_content_untouched(data, tmp_path, old, new):
+    """Whatever stage finds the problem, content/ keeps every byte and every file time."""
+    content = tmp_path / "content"
+    pipeline.build(data, content)
+    before = snapshot(content)
+    article = next((data / "articles").glob("*.yaml"))
+    text = article.read_text()
+    assert text.count(old) == 1, old
+    article.write_text(text.replace(old, new, 1))
+    with pytest.raises(DataError):
+        pipeline.build(data, content)
+    assert snapshot(content) == before
+
+
 def test_refuses_to_overwrite_a_file_it_did_not_write(data, tmp_path):
     """A hand-made file where a page would go stops the build; the file survives."""
     content = tmp_path / "content"
