@@ -216,9 +216,20 @@ class Relationship:
 
 
 @dataclass
+class Report:
+    """The report as a whole: title, summary and language."""
+
+    title: str
+    summary: str
+    language: str
+    origin: Origin | None = None
+
+
+@dataclass
 class Dataset:
     """Everything the data files say, keyed by id."""
 
+    report: Report = field(default_factory=lambda: Report("Report", "", "en"))
     actors: dict[str, Actor] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)

@@ -17,8 +17,9 @@ from .write import WriteReport, write_pages
 
 @dataclass
 class DataFiles:
-    """The documents of a report: actors, places, and one file per article."""
+    """The documents of a report: the report itself, actors, places, and one file per article."""
 
+    report: Document
     actors: Document
     places: Document
     articles: list[Document]
@@ -36,7 +37,7 @@ def load(data: Path) -> DataFiles:
     """Stage 1: read every data file under data/, or raise with every file that cannot be read."""
     problems: list[Problem] = []
     docs: dict[str, Document | None] = {}
-    for name in ("actors", "places"):
+    for name in ("report", "actors", "places"):
         docs[name] = _load_one(data / f"{name}.yaml", problems, required=True)
     articles = [doc for path in sorted((data / "articles").glob("*.y*ml"))
                 if (doc := _load_one(path, problems, required=False)) is not None]
@@ -45,14 +46,14 @@ def load(data: Path) -> DataFiles:
                                 "start one with: python -m generator new <article-id>"))
     if problems:
         raise DataError(problems)
-    return DataFiles(docs["actors"], docs["places"], articles)
+    return DataFiles(docs["report"], docs["actors"], docs["places"], articles)
 
 
 def _load_one(path: Path, problems: list[Problem], required: bool) -> Document | None:
     if not path.exists():
         if required:
             problems.append(Problem(shown(path), 1, "(file)", "this data file", "no such file",
-                                    f"create {path.name} with a top-level '{path.stem}:' list"))
+                                    f"create {path.name}, starting with a top-level '{path.stem}:'"))
         return None
     try:
         return load_file(path, shown(path))
@@ -63,13 +64,14 @@ def _load_one(path: Path, problems: list[Problem], required: bool) -> Document |
 
 def validate(files: DataFiles) -> Dataset:
     """Stage 2: check shapes, then meaning; return the dataset or raise with every problem."""
-    problems = schema_check.check(files.actors, "actors") + schema_check.check(files.places, "places")
+    problems = schema_check.check(files.report, "report") + schema_check.check(files.actors, "actors")
+    problems += schema_check.check(files.places, "places")
     for doc in files.articles:
         problems += schema_check.check(doc, "article")
     if problems:
         # Meaning is checked only on well-formed files, so one typo does not cascade into many.
         raise DataError(problems)
-    dataset, problems = records.build(files.actors, files.places, files.articles)
+    dataset, problems = records.build(files.report, files.actors, files.places, files.articles)
     problems += meaning.check(dataset)
     if problems:
         raise DataError(problems)

@@ -6,13 +6,16 @@ from .dates import DateSpec
 from .ids import fold
 from .load import Document
 from .model import (Actor, Context, Coordinates, Dataset, Event, Evidence, Figure, Origin, Participant, Place,
-                    Quantity, Quote, Related, Relationship, Source)
+                    Quantity, Quote, Related, Relationship, Report, Source)
 from .problems import Problem
 
 
-def build(actors: Document, places: Document, articles: list[Document]) -> tuple[Dataset, list[Problem]]:
+def build(report: Document, actors: Document, places: Document,
+          articles: list[Document]) -> tuple[Dataset, list[Problem]]:
     """The dataset the documents describe, and any duplicate ids among them."""
     dataset, problems = Dataset(), []
+    about = report.data["report"]
+    dataset.report = Report(about["title"], about["summary"], about["language"], Origin(report, ("report",)))
     for index, data in enumerate(actors.data["actors"]):
         _add(dataset.actors, _actor(data, Origin(actors, ("actors", index))), "actor", problems)
     for index, data in enumerate(places.data["places"]):

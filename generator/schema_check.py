@@ -17,7 +17,7 @@ from . import ids
 from .load import Document
 from .problems import Problem, show
 
-SCHEMAS = ("common", "actors", "places", "article")
+SCHEMAS = ("common", "report", "actors", "places", "article")
 
 
 @cache

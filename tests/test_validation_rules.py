@@ -329,7 +329,7 @@ def test_bad_indentation_reports_its_line(data):
 def test_missing_actors_file(data):
     (data / "actors.yaml").unlink()
     assert problems(data) == [f"{ACTORS}:1: (file): expected this data file, found no such file "
-                              "(create actors.yaml with a top-level 'actors:' list)"]
+                              "(create actors.yaml, starting with a top-level 'actors:')"]
 
 
 def test_no_article_files(data):
