@@ -27,6 +27,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 venv: $(BIN)/.installed
 
+# Test tools from npm (axe-core), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 validate: venv
 	$(BIN)/python -m generator --data $(DATA) validate
 
@@ -36,7 +41,7 @@ content: venv
 html: content
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --fatal warnings
 
-test: venv
+test: venv node_modules/.installed
 	$(BIN)/python -m pytest
 
 update-golden: venv

@@ -1,33 +1,36 @@
-"""Pelican settings for the report site. `make html` builds with these."""
+"""Pelican settings for the report site. `make html` builds with these; publishconf.py extends them."""
 
 import os
 import sys
+from pathlib import Path
 
 # Pelican loads this file by path, so the project's own package is not importable by default.
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-from generator.site import JINJA_FILTERS  # noqa: E402, F401  (a Pelican setting; needs the path above)
+from generator.site import JINJA_FILTERS, SECTIONS, report_settings  # noqa: E402, F401  (settings; need the path)
 
-SITENAME = "Iraqi–Kurdish clashes and the fight against ISIS"
-SITEURL = ""
+globals().update(report_settings(HERE / "data"))  # SITENAME and DEFAULT_LANG, from data/report.yaml
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+RELATIVE_URLS = False
 AUTHOR = ""
 TIMEZONE = "UTC"
-DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%d %B %Y"
+REPORT_SECTIONS = SECTIONS
 
 PATH = "content"
 THEME = "theme"
 # Every generated page is a Pelican page; each says its own URL and save_as in its metadata.
-PAGE_PATHS = ["actors", "places", "events", "sources", "pages"]
+PAGE_PATHS = ["actors", "places", "events", "sources", "indexes", "pages"]
 ARTICLE_PATHS = ["articles"]
 STATIC_PATHS = []
 IGNORE_FILES = [".*"]
 
-# One page per thing; these Pelican outputs have no place in a report.
-DIRECT_TEMPLATES = ["index"]
+# The overview and the index pages are generated pages too, so no direct templates are needed.
+DIRECT_TEMPLATES = []
 for _kind in ("TAG", "CATEGORY", "AUTHOR", "YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE"):
     globals()[f"{_kind}_SAVE_AS"] = ""
-TAGS_SAVE_AS = CATEGORIES_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+TAGS_SAVE_AS = CATEGORIES_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = INDEX_SAVE_AS = ""
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 DISPLAY_PAGES_ON_MENU = False
 

@@ -143,9 +143,10 @@ def _point_label(text: str) -> str:
 
 def label(spec: DateSpec) -> str:
     """How the date reads on a page: '26 October 2017', 'by 26 October 2017', 'about October 2017'."""
+    if spec.precision == "range" and spec.start is None:
+        return f"by {_point_label(spec.end)}"  # "about by ..." says nothing more
     if spec.precision == "range":
-        text = (f"{_point_label(spec.start)} – {_point_label(spec.end)}" if spec.start
-                else f"by {_point_label(spec.end)}")
+        text = f"{_point_label(spec.start)} – {_point_label(spec.end)}"
     else:
         text = _point_label(spec.value)
     return f"about {text}" if spec.approximate else text

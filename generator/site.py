@@ -1,21 +1,44 @@
-"""What the Pelican theme needs from Python: the sanitizer that page bodies pass through."""
+"""What the Pelican theme needs from Python: filters, and the report's settings from data/report.yaml."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import nh3
 from markupsafe import Markup
 
+from .load import load_file
+
 # The HTML our Markdown can produce, and nothing else: no scripts, styles, handlers or forms.
 ALLOWED_TAGS = {"a", "p", "ul", "ol", "li", "strong", "em", "blockquote", "h2", "h3", "mark", "code", "br", "hr",
-                "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "span", "sup", "abbr"}
-ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href", "title"}, "abbr": {"title"}}
+                "dl", "dt", "dd", "span", "sup", "abbr"}
+ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}}
+# The report's sections, in the order the navigation shows them.
+SECTIONS = (("actors", "Actors"), ("places", "Places"), ("events", "Events"), ("sources", "Articles"))
 
 
 def sanitize(html: str) -> Markup:
     """Clean HTML rendered from Markdown, so that data can never inject markup."""
     clean = nh3.clean(html or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+                      url_schemes={"http", "https", "mailto"}, link_rel=None)
     return Markup(clean)
 
 
-JINJA_FILTERS = {"sanitize": sanitize}
+def fromjson(text: str | None) -> object:
+    """Structured metadata the generator wrote as one line of JSON; nothing when absent."""
+    return json.loads(text) if text else []
+
+
+def humanize(kind: str | None) -> str:
+    """'armed-force' reads 'armed force'."""
+    return (kind or "").replace("-", " ")
+
+
+def report_settings(data: Path) -> dict[str, str]:
+    """SITENAME and DEFAULT_LANG from data/report.yaml (the generator has validated it)."""
+    report = load_file(data / "report.yaml", "data/report.yaml").data["report"]
+    return {"SITENAME": report["title"], "DEFAULT_LANG": report["language"]}
+
+
+JINJA_FILTERS = {"sanitize": sanitize, "fromjson": fromjson, "humanize": humanize}

@@ -45,3 +45,11 @@ def problems(data_dir: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
         pipeline.check(data_dir)
     return [str(p) for p in caught.value.problems]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The sample report, generated and built once for the whole test session."""
+    from tests.site import build_site
+
+    return build_site(SAMPLE_DATA, tmp_path_factory.mktemp("site"))

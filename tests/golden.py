@@ -1,8 +1,9 @@
-"""Golden files: the Markdown the sample data must produce. `make update-golden` rewrites them."""
+"""Golden files: the Markdown and HTML the sample data must produce. `make update-golden` rewrites them."""
 
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 from generator import pipeline
@@ -12,6 +13,7 @@ from generator.render import render
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 GOLDEN_MARKDOWN = ROOT / "tests" / "golden" / "markdown"
+GOLDEN_HTML = ROOT / "tests" / "golden" / "html"
 
 
 def sample_pages() -> dict[str, str]:
@@ -19,14 +21,27 @@ def sample_pages() -> dict[str, str]:
     return render(link(pipeline.validate(pipeline.load(DATA))))
 
 
-def update() -> None:
-    """Replace the golden Markdown with what the generator renders now."""
-    shutil.rmtree(GOLDEN_MARKDOWN, ignore_errors=True)
-    for rel, text in sample_pages().items():
-        target = GOLDEN_MARKDOWN / rel
+def html_files(output: Path) -> dict[str, str]:
+    """Every HTML file of a built site, keyed by path under output/."""
+    return {p.relative_to(output).as_posix(): p.read_text(encoding="utf-8") for p in sorted(output.rglob("*.html"))}
+
+
+def _replace(folder: Path, files: dict[str, str]) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    for rel, text in files.items():
+        target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    print(f"updated {GOLDEN_MARKDOWN.relative_to(ROOT)}")
+    print(f"updated {folder.relative_to(ROOT)} ({len(files)} files)")
+
+
+def update() -> None:
+    """Replace the golden Markdown and HTML with what the generator and Pelican produce now."""
+    from tests.site import build_site
+
+    _replace(GOLDEN_MARKDOWN, sample_pages())
+    with tempfile.TemporaryDirectory() as tmp:
+        _replace(GOLDEN_HTML, html_files(build_site(DATA, Path(tmp)).output))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..link import Graph
 from .actor import render_actor
 from .event import render_event
+from .indexes import index_pages
 from .place import render_place
 from .source import render_source
 
@@ -23,4 +24,5 @@ def render(graph: Graph) -> dict[str, str]:
     for folder, renderer in RENDERERS.items():
         for record_id in sorted(getattr(graph.dataset, folder)):
             pages[f"{folder}/{record_id}.md"] = renderer(graph, getattr(graph.dataset, folder)[record_id])
+    pages.update(index_pages(graph))
     return pages

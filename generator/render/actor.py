@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 from ..link import Graph
-from ..markdown_text import escape, link
+from ..markdown_text import escape
 from ..model import Actor
-from .common import (context_section, date_text, entity_link, evidence_links, facts, figure_item, header, humanize,
+from . import meta
+from .indexes import count_of
+from .common import (context_section, date_text, entity_link, evidence_links, figure_item, header, humanize,
                      linked_text, mentions_section, page_fields, quote_item, section)
 
 IDENTIFIER_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}", "geonames": "https://www.geonames.org/{}"}
 
 
-def identifier_rows(identifiers: dict[str, str]) -> list[tuple[str, str]]:
+def identifier_rows(identifiers: dict[str, str]) -> list[dict]:
     """Infobox rows linking to external databases."""
-    return [(name.capitalize(), link(value, IDENTIFIER_URLS[name].format(value)))
+    return [meta.row(name.capitalize(), [meta.item(value, IDENTIFIER_URLS[name].format(value))])
             for name, value in sorted(identifiers.items())]
+
+
+def _infobox(graph: Graph, actor: Actor) -> str:
+    roles = [meta.entity_item(graph, "actors", other, note=rel.role)
+             for label, other, rel in graph.relations_of_actor[actor.id] if rel.role and rel.subject == actor.id]
+    return meta.infobox([
+        meta.row("Kind", [meta.item(humanize(actor.kind))]),
+        meta.row("Also called", [meta.item(a) for a in actor.aliases]),
+        meta.row("Roles", roles),
+        meta.row("Events", [meta.item(count_of(len(graph.events_of_actor[actor.id]), "event"), "#events")]
+                 if graph.events_of_actor[actor.id] else []),
+        *identifier_rows(actor.identifiers),
+    ])
 
 
 def render_actor(graph: Graph, actor: Actor) -> str:
     """The page of one actor: key facts, description and every connection."""
     key = ("actors", actor.id)
     lines = [linked_text(graph, actor.description, key), ""]
-    lines += facts([("Kind", humanize(actor.kind)),
-                    ("Also called", ", ".join(escape(a) for a in actor.aliases)),
-                    *identifier_rows(actor.identifiers)])
     lines += section("Roles and relationships", _relations(graph, actor))
     lines += section("Events", [
         f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)} ({escape(role)})"
@@ -35,7 +47,8 @@ def render_actor(graph: Graph, actor: Actor) -> str:
     lines += section("Places", [f"- {entity_link(graph, 'places', p)}" for p in graph.places_of_actor(actor.id)])
     lines += mentions_section(graph, key)
     lines += context_section(actor.context)
-    fields = page_fields(graph, "actors", actor.id, actor.name, "actor", actor.kind, actor.description)
+    layout = [("Infobox", _infobox(graph, actor)), ("Crumbs", meta.crumbs(graph, "actors"))]
+    fields = page_fields(graph, "actors", actor.id, actor.name, "actor", actor.kind, actor.description, layout=layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 

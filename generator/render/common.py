@@ -11,17 +11,18 @@ GENERATED = "by python -m generator build; do not edit, edit the data file inste
 
 
 def header(fields: list[tuple[str, str]]) -> str:
-    """Pelican metadata lines, then the blank line that ends them."""
-    return "".join(f"{key}: {one_line(value)}\n" for key, value in fields if value) + "\n"
+    """Pelican metadata lines, then the blank line that ends them; an empty URL means the site root."""
+    return "".join(f"{key}: {one_line(value)}\n".replace(": \n", ":\n") for key, value in fields
+                   if value or key == "URL") + "\n"
 
 
 def page_fields(graph: Graph, folder: str, page_id: str, title: str, template: str, kind: str,
-                summary: str, date: str = "") -> list[tuple[str, str]]:
-    """The metadata every generated page carries, in a fixed order."""
+                summary: str, date: str = "", layout: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """The metadata every generated page carries, in a fixed order; layout adds Infobox, Crumbs and the like."""
     files = ", ".join(sorted(graph.files_of[(folder, page_id)]))
     return [("Title", title), ("Slug", page_id), ("Template", template), ("Kind", kind), ("Date", date),
             ("Summary", escape(summary)), ("URL", f"{folder}/{page_id}/"),
-            ("Save_as", f"{folder}/{page_id}/index.html"), ("Generated", GENERATED), ("Data", files)]
+            ("Save_as", f"{folder}/{page_id}/index.html"), *layout, ("Generated", GENERATED), ("Data", files)]
 
 
 def entity_link(graph: Graph, folder: str, entity_id: str) -> str:
@@ -130,7 +131,8 @@ def context_section(context: list[Context]) -> list[str]:
     """The editor's context, each note with its citation, clearly set apart from the articles."""
     if not context:
         return []
-    lines = ["## Editor's context", "", "Not from the articles: added by the editor, with a source for each note.", ""]
+    lines = ["## Editor's context {: #editors-context }", "",
+             "Not from the articles: added by the editor, with a source for each note.", ""]
     lines += [f"- {escape(c.note)} (source: {link(c.title, c.url)})" for c in context]
     return lines + [""]
 
@@ -140,13 +142,13 @@ def mentions_section(graph: Graph, key: tuple[str, str]) -> list[str]:
     passages = graph.mentions.get(key, [])
     if not passages:
         return []
-    lines = ["## Mentions in the articles", ""]
+    lines = ["## Mentions in the articles {: #mentions }", ""]
     for passage in passages:
         source = graph.dataset.sources[passage.source]
         excerpt = _excerpt(source.paragraphs[passage.paragraph])
         target = page_link("sources", source.id, f"p{passage.paragraph + 1}")
         name = f"{source_label(graph, source.id)}, ¶{passage.paragraph + 1}"
-        lines.append(f"- {link(name, target)}: {quoted(excerpt)}")
+        lines.append(f"- {link(name, target)}: *{escape(excerpt)}*")
     return lines + [""]
 
 
@@ -158,10 +160,6 @@ def _excerpt(paragraph: str, limit: int = 160) -> str:
 
 
 def section(title: str, items: list[str]) -> list[str]:
-    """A titled list, or nothing when there is nothing to list."""
-    return [f"## {title}", "", *items, ""] if items else []
-
-
-def facts(rows: list[tuple[str, str]]) -> list[str]:
-    """The key facts of a page, as a definition-style list (the theme draws it as an infobox)."""
-    return [f"- **{name}:** {value}" for name, value in rows if value] + [""]
+    """A titled list with an addressable heading, or nothing when there is nothing to list."""
+    anchor = title.lower().replace("'", "").replace(" ", "-")
+    return [f"## {title} {{: #{anchor} }}", "", *items, ""] if items else []

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 from ..link import Graph
+from ..dates import label
 from ..markdown_text import escape, link, page_link, quoted
 from ..model import Event
-from .common import (context_section, date_text, entity_link, facts, figure_item, header, humanize, linked_text,
+from . import meta
+from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
                      page_fields, quote_item, section, source_label)
+
+
+def _infobox(graph: Graph, event: Event) -> str:
+    when = [] if event.date is None else [meta.item(label(event.date), note=event.date.phrase and
+                                                    f"the article says “{event.date.phrase}”")]
+    return meta.infobox([
+        meta.row("Kind", [meta.item(humanize(event.kind))]),
+        meta.row("Date", when or [meta.item("not given in the article")]),
+        meta.row("Status", [meta.item(event.status)] if event.status else []),
+        meta.row("Where", [meta.entity_item(graph, "places", p) for p in event.places]),
+        meta.row("Who", [meta.entity_item(graph, "actors", p.actor, note=p.role) for p in event.participants]),
+        meta.row("According to", [meta.entity_item(graph, "actors", a) for a in event.according_to]),
+    ])
 
 
 def render_event(graph: Graph, event: Event) -> str:
     """The page of one event: key facts, description, participants, places, related events and evidence."""
     key = ("events", event.id)
     lines = [linked_text(graph, event.description), ""]
-    lines += facts([("Kind", humanize(event.kind)), ("Date", date_text(event.date)),
-                    ("Status", event.status or ""),
-                    ("Where", ", ".join(entity_link(graph, "places", p) for p in event.places)),
-                    ("According to", ", ".join(entity_link(graph, "actors", a) for a in event.according_to))])
     lines += section("Participants", [f"- {entity_link(graph, 'actors', p.actor)} ({escape(p.role)})"
                                       for p in event.participants])
     lines += section("Places", [_place_item(graph, p) for p in event.places])
@@ -27,7 +38,8 @@ def render_event(graph: Graph, event: Event) -> str:
     lines += section("Evidence", [_evidence_item(graph, span) for span in event.evidence])
     lines += context_section(event.context)
     day = event.date.value if event.date and event.date.precision == "day" else ""
-    fields = page_fields(graph, "events", event.id, event.title, "event", event.kind, event.description, day)
+    layout = [("Infobox", _infobox(graph, event)), ("Crumbs", meta.crumbs(graph, "events"))]
+    fields = page_fields(graph, "events", event.id, event.title, "event", event.kind, event.description, day, layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 

@@ -3,30 +3,38 @@
 from __future__ import annotations
 
 from ..link import Graph
-from ..markdown_text import escape, link
 from ..model import Coordinates, Place
+from . import meta
 from .actor import identifier_rows
-from .common import (context_section, date_text, entity_link, facts, figure_item, header, humanize, linked_text,
+from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
                      mentions_section, page_fields, section)
 
 
 def coordinates_text(coordinates: Coordinates) -> str:
-    """'34.37° N, 41.14° E (settlement; editor's context from Wikipedia: Al-Qa'im)'."""
+    """'34.37° N, 41.09° E'."""
     lat = f"{abs(coordinates.lat):.2f}° {'N' if coordinates.lat >= 0 else 'S'}"
     lon = f"{abs(coordinates.lon):.2f}° {'E' if coordinates.lon >= 0 else 'W'}"
-    source = link(coordinates.source_title, coordinates.source_url)
-    return f"{lat}, {lon} (precision: {coordinates.precision}; editor's context, from {source})"
+    return f"{lat}, {lon}"
+
+
+def _infobox(graph: Graph, place: Place) -> str:
+    coordinates = place.coordinates
+    located = [] if coordinates is None else [
+        meta.item(coordinates_text(coordinates), note=f"precision: {coordinates.precision}; editor's context"),
+        meta.item(f"Source: {coordinates.source_title}", coordinates.source_url)]
+    return meta.infobox([
+        meta.row("Kind", [meta.item(humanize(place.kind))]),
+        meta.row("Within", [meta.entity_item(graph, "places", p) for p in reversed(graph.ancestors(place.id))]),
+        meta.row("Also called", [meta.item(a) for a in place.aliases]),
+        meta.row("Coordinates", located),
+        *identifier_rows(place.identifiers),
+    ])
 
 
 def render_place(graph: Graph, place: Place) -> str:
     """The page of one place: key facts, description and every connection."""
     key = ("places", place.id)
-    within = " › ".join(entity_link(graph, "places", p) for p in graph.ancestors(place.id))
     lines = [linked_text(graph, place.description, key), ""]
-    lines += facts([("Kind", humanize(place.kind)), ("Within", within),
-                    ("Also called", ", ".join(escape(a) for a in place.aliases)),
-                    ("Coordinates", coordinates_text(place.coordinates) if place.coordinates else ""),
-                    *identifier_rows(place.identifiers)])
     children = graph.children_of_place[place.id]
     lines += section("Places within", [f"- {entity_link(graph, 'places', p)}" for p in children])
     lines += section("Events", [f"- {date_text(e.date)}: {entity_link(graph, 'events', e.id)}"
@@ -35,7 +43,9 @@ def render_place(graph: Graph, place: Place) -> str:
     lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of[key]])
     lines += mentions_section(graph, key)
     lines += context_section(place.context)
-    fields = page_fields(graph, "places", place.id, place.name, "place", place.kind, place.description)
+    trail = [("places", p) for p in graph.ancestors(place.id)]
+    layout = [("Infobox", _infobox(graph, place)), ("Crumbs", meta.crumbs(graph, "places", trail))]
+    fields = page_fields(graph, "places", place.id, place.name, "place", place.kind, place.description, layout=layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 

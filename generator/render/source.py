@@ -4,25 +4,30 @@ from __future__ import annotations
 
 from ..dates import DateSpec, label
 from ..link import Graph
-from ..markdown_text import escape, link, page_link
+from ..markdown_text import escape, page_link
 from ..model import Source
 from ..link import ACTOR_RELATIONS
-from .common import (context_section, entity_link, escape_inner, evidence_links, facts, figure_item, header, humanize,
+from . import meta
+from .common import (context_section, entity_link, escape_inner, evidence_links, figure_item, header, humanize,
                      page_fields, quote_item, section)
+
+
+def _infobox(graph: Graph, source: Source) -> str:
+    return meta.infobox([
+        meta.row("Outlet", [meta.entity_item(graph, "actors", source.outlet)]),
+        meta.row("Published", [meta.item(label(DateSpec("day", source.published)))]),
+        meta.row("Authors", [meta.item(a) for a in source.authors] or [meta.item("not given in the text")]),
+        meta.row("Language", [meta.item(source.language)]),
+        meta.row("Original", [meta.item(source.url, source.url)] if source.url else []),
+        meta.row("Headline", [meta.item("written by the editor", note="the text came without one")]
+                 if source.title_by_editor else []),
+    ])
 
 
 def render_source(graph: Graph, source: Source) -> str:
     """The page of one article: metadata, paragraphs with anchors, and the facts drawn from it."""
     spans = [s for s in graph.dataset.evidence() if s.source == source.id]
-    lines = facts([
-        ("Outlet", entity_link(graph, "actors", source.outlet)),
-        ("Published", escape(label(DateSpec("day", source.published)))),
-        ("Authors", ", ".join(escape(a) for a in source.authors) or "not given in the text"),
-        ("Language", escape(source.language)),
-        ("Original", link(source.url, source.url) if source.url else ""),
-        ("Headline", "written by the editor: the text came without one" if source.title_by_editor else ""),
-    ])
-    lines += ["## Text", ""]
+    lines = ["## Text {: #text }", ""]
     for number, paragraph in enumerate(source.paragraphs):
         marks = {(s.start, s.end, s.anchor) for s in spans if s.paragraph == number}
         lines += [paragraph_markdown(graph, paragraph, sorted(marks)), f"{{: #p{number + 1} .paragraph }}", ""]
@@ -30,8 +35,9 @@ def render_source(graph: Graph, source: Source) -> str:
     lines += context_section(source.context)
     summary = f"{graph.dataset.actors[source.outlet].name}, {label(DateSpec('day', source.published))}: " \
               f"{source.paragraphs[0]}"
+    layout = [("Infobox", _infobox(graph, source)), ("Crumbs", meta.crumbs(graph, "sources"))]
     fields = page_fields(graph, "sources", source.id, source.title, "source", "article", summary[:300],
-                         source.published)
+                         source.published, layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 

@@ -1,0 +1,44 @@
+"""Screenshots of each page kind at phone and desktop widths: `python -m tests.browser.screenshots DIR`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tests.browser import browser, serve
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = {
+    "overview": "/",
+    "actor": "/actors/ryan-dillon/",
+    "place": "/places/al-qaim/",
+    "event": "/events/al-qaim-rawa-operation/",
+    "source": "/sources/cnn-2017-10-26-iraq-kurdish-clashes/#ev-135d4105bf",
+    "actors-index": "/actors/",
+    "events-index": "/events/",
+}
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+
+
+def take(output: Path, target: Path, full_page: bool = True, scheme: str = "light") -> list[Path]:
+    """Screenshot every page kind at every width into target; returns the files."""
+    target.mkdir(parents=True, exist_ok=True)
+    shots = []
+    with serve(output) as base, browser() as chromium:
+        for width_name, (width, height) in WIDTHS.items():
+            context = chromium.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            page = context.new_page()
+            for name, path in PAGES.items():
+                page.goto(base + path)
+                shot = target / f"{name}-{width_name}-{scheme}.png"
+                page.screenshot(path=str(shot), full_page=full_page)
+                shots.append(shot)
+            context.close()
+    return shots
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/shots")
+    scheme = sys.argv[2] if len(sys.argv) > 2 else "light"
+    for shot in take(ROOT / "output", folder, scheme=scheme):
+        print(shot)

@@ -1,0 +1,44 @@
+"""Build a whole site as `make html` does: the generator, then Pelican with --fatal warnings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Site:
+    """A built site: its content/ and output/ folders and Pelican's log."""
+
+    content: Path
+    output: Path
+    log: str
+
+    def pages(self) -> list[Path]:
+        """Every HTML page of the site."""
+        return sorted(self.output.rglob("*.html"))
+
+
+def pelican(content: Path, output: Path, siteurl: str = "") -> subprocess.CompletedProcess:
+    """Run Pelican on content/ into output/ with the project's settings."""
+    env = {**os.environ, "SITEURL": siteurl}
+    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / "pelican.conf.py"),
+               "--fatal", "warnings"]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+
+
+def build_site(data: Path, base: Path, siteurl: str = "") -> Site:
+    """Generate content/ from data/ and build output/, both under base; fails loudly on any warning."""
+    pipeline.build(data, base / "content")
+    result = pelican(base / "content", base / "output", siteurl)
+    log = result.stdout + result.stderr
+    if result.returncode != 0 or "WARNING" in log:
+        raise AssertionError(f"Pelican failed or warned:\n{log}")
+    return Site(base / "content", base / "output", log)
