@@ -23,9 +23,13 @@ def sample():
     return dataset, render(link(dataset))
 
 
+INFOBOX_LINK = re.compile(r'"url":"(actors|places|events|sources)/([a-z0-9-]+)/"')
+
+
 def links_of(pages: dict[str, str], folder: str, page_id: str) -> set[tuple[str, str]]:
-    """The pages a generated page links to."""
-    return set(LINK.findall(pages[f"{folder}/{page_id}.md"]))
+    """The pages a generated page links to, from its body or its infobox."""
+    page = pages[f"{folder}/{page_id}.md"]
+    return set(LINK.findall(page)) | set(INFOBOX_LINK.findall(page))
 
 
 def connections(dataset) -> set[tuple[tuple[str, str], tuple[str, str]]]:
