@@ -39,7 +39,7 @@ content: venv
 	$(BIN)/python -m generator --data $(DATA) build --content $(CONTENT)
 
 html: content
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --fatal warnings
+	REPORT_DATA=$(DATA) $(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --fatal warnings
 
 test: venv node_modules/.installed
 	$(BIN)/python -m pytest

@@ -10,7 +10,8 @@ sys.path.insert(0, str(HERE))
 
 from generator.site import JINJA_FILTERS, SECTIONS, report_settings  # noqa: E402, F401  (settings; need the path)
 
-globals().update(report_settings(HERE / "data"))  # SITENAME and DEFAULT_LANG, from data/report.yaml
+# SITENAME and DEFAULT_LANG come from the report file of the data being built (make sets REPORT_DATA).
+globals().update(report_settings(Path(os.environ.get("REPORT_DATA", HERE / "data"))))
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 AUTHOR = ""

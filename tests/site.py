@@ -26,9 +26,9 @@ class Site:
         return sorted(self.output.rglob("*.html"))
 
 
-def pelican(content: Path, output: Path, siteurl: str = "") -> subprocess.CompletedProcess:
-    """Run Pelican on content/ into output/ with the project's settings."""
-    env = {**os.environ, "SITEURL": siteurl}
+def pelican(content: Path, output: Path, siteurl: str = "", data: Path = ROOT / "data") -> subprocess.CompletedProcess:
+    """Run Pelican on content/ into output/ with the project's settings, for the report in data/."""
+    env = {**os.environ, "SITEURL": siteurl, "REPORT_DATA": str(data)}
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / "pelican.conf.py"),
                "--fatal", "warnings"]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
@@ -37,7 +37,7 @@ def pelican(content: Path, output: Path, siteurl: str = "") -> subprocess.Comple
 def build_site(data: Path, base: Path, siteurl: str = "") -> Site:
     """Generate content/ from data/ and build output/, both under base; fails loudly on any warning."""
     pipeline.build(data, base / "content")
-    result = pelican(base / "content", base / "output", siteurl)
+    result = pelican(base / "content", base / "output", siteurl, data)
     log = result.stdout + result.stderr
     if result.returncode != 0 or "WARNING" in log:
         raise AssertionError(f"Pelican failed or warned:\n{log}")
