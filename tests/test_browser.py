@@ -1,0 +1,139 @@
+"""The site in a real browser (Debian's chromium, driven by Playwright), as readers use it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser import browser, chromium_path, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_KINDS = {
+    "overview": "/",
+    "actor": "/actors/ryan-dillon/",
+    "place": "/places/al-qaim/",
+    "event": "/events/al-qaim-rawa-operation/",
+    "source": "/sources/cnn-2017-10-26-iraq-kurdish-clashes/",
+    "index": "/events/",
+}
+
+# On a developer's machine without chromium these skip; in CI (.ci/run installs it) they must run.
+pytestmark = pytest.mark.skipif(not chromium_path() and not os.environ.get("CI"), reason="needs Debian's chromium")
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    """The sample site served on 127.0.0.1."""
+    with serve(site.output) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as launched:
+        yield launched
+
+
+@pytest.fixture
+def phone(chromium):
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_every_page_kind_reads_without_javascript(chromium, base, kind):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + PAGE_KINDS[kind])
+    assert page.locator("h1").is_visible()
+    assert len(page.locator("main").inner_text()) > 200
+    context.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(site, base, phone):
+    """Every page of the site fits a 360-pixel-wide screen."""
+    for html in site.pages():
+        phone.goto(base + "/" + html.relative_to(site.output).as_posix())
+        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{html} is {overflow}px too wide"
+
+
+def test_an_evidence_link_opens_the_article_with_the_span_highlighted(base, desktop):
+    desktop.goto(base + PAGE_KINDS["event"])
+    desktop.locator("#evidence + ul a").first.click()
+    desktop.wait_for_url("**/sources/**#ev-*")
+    target = desktop.locator(":target")
+    assert target.evaluate("e => e.tagName") == "MARK"
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert target.is_visible() and target.evaluate("e => e.getBoundingClientRect().top >= 0")
+    assert "Iraqi troops launch an operation to capture" in target.inner_text()
+
+
+def test_the_skip_link_comes_first_and_moves_focus_to_the_content(base, desktop):
+    desktop.goto(base + PAGE_KINDS["actor"])
+    desktop.keyboard.press("Tab")
+    focused = desktop.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to content"
+    assert desktop.evaluate("document.activeElement.getBoundingClientRect().top >= 0")
+    desktop.keyboard.press("Enter")
+    assert desktop.evaluate("document.activeElement.id") == "main"
+
+
+def test_focus_is_visible(base, desktop):
+    desktop.goto(base + PAGE_KINDS["actor"])
+    for _ in range(3):
+        desktop.keyboard.press("Tab")
+    outline = desktop.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+
+
+def _luminance(rgb: str) -> float:
+    red, green, blue = (int(part) / 255 for part in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+@pytest.mark.parametrize("scheme, dark", [("light", False), ("dark", True)])
+def test_colours_follow_the_system_setting(chromium, base, scheme, dark):
+    context = chromium.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base + "/")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert (_luminance(background) < 0.3) is dark
+    context.close()
+
+
+def test_print_hides_navigation_and_keeps_the_text(base, desktop):
+    desktop.emulate_media(media="print")
+    desktop.goto(base + PAGE_KINDS["source"])
+    assert not desktop.locator(".site-nav").is_visible()
+    assert desktop.locator(".article-text").is_visible()
+    desktop.pdf(path=str(Path(os.environ.get("TMPDIR", "/tmp")) / "report-print-test.pdf"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_axe_finds_no_accessibility_violation(chromium, base, kind, scheme):
+    """axe-core's WCAG 2.1 A and AA rules, colour contrast included, in light and dark mode."""
+    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + PAGE_KINDS[kind])
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""() => axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
+    })""")
+    context.close()
+    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
+                for v in result["violations"]]
+    assert problems == []
+    assert len(result["passes"]) > 20, "axe ran its rules"
