@@ -7,8 +7,13 @@ DATA := data
 CONTENT := content
 OUTPUT := output
 CONF := pelican.conf.py
+PUBLISHCONF := publishconf.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+GITHUB_PAGES_BRANCH ?= gh-pages
+export REPORT_DATA := $(DATA)
 
-.PHONY: help venv content validate html test update-golden clean bench
+.PHONY: help venv content validate html test update-golden clean bench regenerate serve devserver publish github
 
 help:
 	@echo "make html           build the report into $(OUTPUT)/ (sets up $(VENV) first)"
@@ -16,6 +21,11 @@ help:
 	@echo "make validate       check the data, write nothing"
 	@echo "make content        write the Markdown pages into $(CONTENT)/"
 	@echo "make update-golden  regenerate the golden files after an intended change"
+	@echo "make devserver      serve on http://$(HOST):$(PORT)/, rebuilding as data, content or theme change"
+	@echo "make regenerate     rebuild as data, content or theme change, without serving"
+	@echo "make serve          serve $(OUTPUT)/ on http://$(HOST):$(PORT)/"
+	@echo "make publish        build with publishconf.py (SITEURL=https://... make publish)"
+	@echo "make github         publish, then push $(OUTPUT)/ to the $(GITHUB_PAGES_BRANCH) branch"
 	@echo "make bench          time the generator (ratios against bare YAML parsing)"
 	@echo "make clean          remove $(OUTPUT)/"
 
@@ -39,7 +49,28 @@ content: venv
 	$(BIN)/python -m generator --data $(DATA) build --content $(CONTENT)
 
 html: content
-	REPORT_DATA=$(DATA) $(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --fatal warnings
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --fatal warnings
+
+# Rebuild whenever data/, content/ or theme/ change: the generator watches data/, Pelican the rest.
+regenerate: content
+	$(BIN)/python -m generator --data $(DATA) watch --content $(CONTENT) & watcher=$$!; \
+	trap 'kill $$watcher' EXIT INT TERM; \
+	$(PELICAN) -r $(CONTENT) -o $(OUTPUT) -s $(CONF)
+
+serve: venv
+	$(PELICAN) -l $(OUTPUT) -s $(CONF) -b $(HOST) -p $(PORT)
+
+devserver: content
+	$(BIN)/python -m generator --data $(DATA) watch --content $(CONTENT) & watcher=$$!; \
+	trap 'kill $$watcher' EXIT INT TERM; \
+	$(PELICAN) -lr $(CONTENT) -o $(OUTPUT) -s $(CONF) -b $(HOST) -p $(PORT)
+
+publish: content
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF) --fatal warnings
+
+github: publish
+	$(BIN)/ghp-import -m "Publish the report" -b $(GITHUB_PAGES_BRANCH) --no-jekyll $(OUTPUT)
+	git push origin $(GITHUB_PAGES_BRANCH)
 
 test: venv node_modules/.installed
 	$(BIN)/python -m pytest
@@ -47,8 +78,15 @@ test: venv node_modules/.installed
 update-golden: venv
 	$(BIN)/python -m tests.golden
 
+# Only output/ is removed, and only when OUTPUT names a folder inside this project.
 clean:
-	rm -rf -- $(OUTPUT)
+	@case "$(abspath $(OUTPUT))" in "$(CURDIR)"/?*) rm -rf -- "$(abspath $(OUTPUT))" ;; \
+	  *) echo "refusing to remove $(OUTPUT): not a folder inside $(CURDIR)"; exit 1 ;; esac
+
+# The README's screenshot, taken with headless Debian chromium from a fresh build.
+.PHONY: screenshot
+screenshot: html
+	$(BIN)/python -m tests.browser.screenshots readme
 
 .PHONY: bench
 bench: venv

@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(command=_build)
     check = commands.add_parser("validate", help="check all the data and write nothing")
     check.set_defaults(command=_validate)
+    watch = commands.add_parser("watch", help="build, then rebuild content/ whenever the data changes")
+    watch.add_argument("--content", type=Path, default=Path("content"), help="where pages go (default: content)")
+    watch.set_defaults(command=_watch)
     new = commands.add_parser("new", help="start a new article file from a commented template")
     new.add_argument("id", help="the article's id, such as cnn-2017-10-26-kurdish-clashes")
     new.add_argument("--title", default="TODO: the article's headline")
@@ -58,6 +61,27 @@ def _build(args) -> int:
     print(f"content: {len(report.written)} written, {len(report.unchanged)} unchanged, "
           f"{len(report.removed)} removed")
     return 0
+
+
+def _watch(args) -> int:
+    """Rebuild on every change under data/; a bad edit is reported and the last good pages stay."""
+    from watchfiles import watch
+
+    _build_once(args)
+    print(f"watching {pipeline.shown(args.data)} (Ctrl-C to stop)", flush=True)
+    try:
+        for _ in watch(args.data):
+            _build_once(args)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _build_once(args) -> None:
+    try:
+        _build(args)
+    except DataError as err:
+        print(err.report(), file=sys.stderr, flush=True)
 
 
 def _validate(args) -> int:

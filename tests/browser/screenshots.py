@@ -37,7 +37,23 @@ def take(output: Path, target: Path, full_page: bool = True, scheme: str = "ligh
     return shots
 
 
+def readme(target: Path = ROOT / "docs" / "screenshot.png") -> Path:
+    """The README's picture: an event's evidence opened in the article, span highlighted, at desktop width."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with serve(ROOT / "output") as base, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1280, "height": 860})
+        page.goto(base + "/events/al-qaim-rawa-operation/")
+        page.locator("#evidence + ul a").last.click()
+        page.wait_for_url("**#ev-*")
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(target))
+    return target
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["readme"]:
+        print(readme())
+        sys.exit()
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/shots")
     scheme = sys.argv[2] if len(sys.argv) > 2 else "light"
     for shot in take(ROOT / "output", folder, scheme=scheme):

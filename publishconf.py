@@ -1,0 +1,16 @@
+"""Publish settings: pelican.conf.py, plus the public site URL, absolute links and feeds.
+
+pelican.conf.py has a dot in its name, so it cannot be imported; it is run by path instead.
+"""
+
+import os
+import runpy
+from pathlib import Path
+
+globals().update({key: value for key, value in runpy.run_path(str(Path(__file__).with_name("pelican.conf.py"))).items()
+                  if key.isupper()})
+
+# The site's public address, such as https://user.github.io/repo (no trailing slash).
+SITEURL = os.environ.get("SITEURL", SITEURL).rstrip("/")
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
