@@ -13,7 +13,7 @@ from .load import load_file
 # The HTML our Markdown can produce, and nothing else: no scripts, styles, handlers or forms.
 ALLOWED_TAGS = {"a", "p", "ul", "ol", "li", "strong", "em", "blockquote", "h2", "h3", "mark", "code", "br", "hr",
                 "dl", "dt", "dd", "span", "sup", "abbr"}
-ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}}
+ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}, "mark": {"data-ev"}}
 # The report's sections, in the order the navigation shows them.
 SECTIONS = (("actors", "Actors"), ("places", "Places"), ("events", "Events"), ("sources", "Articles"))
 

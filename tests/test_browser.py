@@ -137,3 +137,32 @@ def test_axe_finds_no_accessibility_violation(chromium, base, kind, scheme):
                 for v in result["violations"]]
     assert problems == []
     assert len(result["passes"]) > 20, "axe ran its rules"
+
+
+def test_a_split_span_is_highlighted_whole_where_javascript_runs(base, desktop):
+    """Where two spans cross, one is split; opening it highlights every piece, not just the first."""
+    desktop.goto(base + PAGE_KINDS["source"])
+    split = desktop.evaluate("""() => {
+        const counts = {};
+        document.querySelectorAll('mark[data-ev]').forEach(m => counts[m.dataset.ev] = (counts[m.dataset.ev] || 0) + 1);
+        return Object.keys(counts).find(ev => counts[ev] > 1);
+    }""")
+    assert split, "the sample article has crossing spans"
+    desktop.goto(base + PAGE_KINDS["source"] + "#" + split)
+    pieces = desktop.locator(f'mark[data-ev="{split}"]')
+    assert pieces.count() > 1
+    for index in range(pieces.count()):
+        colour = pieces.nth(index).evaluate("e => getComputedStyle(e).backgroundColor")
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent"), index
+
+
+def test_nothing_is_loaded_from_another_site(site, base, chromium):
+    """Every request any page makes goes to the site itself: no CDN, no web fonts, no trackers."""
+    context = chromium.new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for html in site.pages():
+        page.goto(base + "/" + html.relative_to(site.output).as_posix())
+    context.close()
+    assert requested and all(url.startswith(base) for url in requested), [u for u in requested if not u.startswith(base)]

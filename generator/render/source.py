@@ -52,7 +52,7 @@ def paragraph_markdown(graph: Graph, text: str, marks: list[tuple[int, int, str]
         out += [f"]({page_link(m.folder, m.id)})" for m in mentions if m.end == here]
         _close_marks(out, open_marks, {a for s, e, a in marks if e == here})
         for _, _, anchor in sorted((m for m in marks if m[0] == here), key=lambda m: -m[1]):
-            out.append(f'<mark class="evidence" id="{anchor}">')
+            out.append(f'<mark class="evidence" id="{anchor}" data-ev="{anchor}">')
             open_marks.append(anchor)
         out += ["[" for m in mentions if m.start == here]
         if following is not None:
@@ -74,7 +74,7 @@ def _close_marks(out: list[str], open_marks: list[str], closing: set[str]) -> No
         else:
             reopen.append(anchor)
     for anchor in reversed(reopen):
-        out.append('<mark class="evidence">')
+        out.append(f'<mark class="evidence" data-ev="{anchor}">')
         open_marks.append(anchor)
 
 
