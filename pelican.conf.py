@@ -35,6 +35,10 @@ TAGS_SAVE_AS = CATEGORIES_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = INDEX_S
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 DISPLAY_PAGES_ON_MENU = False
 
+# .nojekyll, CNAME, and for publish builds sitemap.xml, feed.atom and robots.txt.
+PLUGINS = ["generator.pelican_plugin"]
+CUSTOM_DOMAIN = ""  # set in publishconf.py
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

@@ -26,18 +26,19 @@ class Site:
         return sorted(self.output.rglob("*.html"))
 
 
-def pelican(content: Path, output: Path, siteurl: str = "", data: Path = ROOT / "data") -> subprocess.CompletedProcess:
+def pelican(content: Path, output: Path, siteurl: str = "", data: Path = ROOT / "data",
+            settings: str = "pelican.conf.py", **env_extra: str) -> subprocess.CompletedProcess:
     """Run Pelican on content/ into output/ with the project's settings, for the report in data/."""
-    env = {**os.environ, "SITEURL": siteurl, "REPORT_DATA": str(data)}
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / "pelican.conf.py"),
+    env = {**os.environ, "SITEURL": siteurl, "REPORT_DATA": str(data), **env_extra}
+    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings),
                "--fatal", "warnings"]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
 
 
-def build_site(data: Path, base: Path, siteurl: str = "") -> Site:
+def build_site(data: Path, base: Path, siteurl: str = "", settings: str = "pelican.conf.py", **env: str) -> Site:
     """Generate content/ from data/ and build output/, both under base; fails loudly on any warning."""
     pipeline.build(data, base / "content")
-    result = pelican(base / "content", base / "output", siteurl, data)
+    result = pelican(base / "content", base / "output", siteurl, data, settings, **env)
     log = result.stdout + result.stderr
     if result.returncode != 0 or "WARNING" in log:
         raise AssertionError(f"Pelican failed or warned:\n{log}")

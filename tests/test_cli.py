@@ -37,7 +37,7 @@ def test_validate_reports_counts_and_writes_nothing(project):
 def test_build_writes_content(project):
     result = run("build", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "content: 59 written, 0 unchanged, 0 removed" in result.stdout
+    assert "content: 60 written, 0 unchanged, 0 removed" in result.stdout
     assert (project / "content" / "actors" / "ryan-dillon.md").is_file()
 
 

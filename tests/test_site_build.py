@@ -19,7 +19,8 @@ def test_pelican_builds_every_page(site):
     for page in (site.content).rglob("*.md"):
         folder, page_id = page.parent.name, page.stem
         if folder == "indexes":
-            target = site.output / ("index.html" if page_id == "overview" else f"{page_id}/index.html")
+            special = {"overview": "index.html", "not-found": "404.html"}
+            target = site.output / special.get(page_id, f"{page_id}/index.html")
         else:
             target = site.output / folder / page_id / "index.html"
         assert target.is_file(), target

@@ -181,8 +181,20 @@ def render_overview(graph: Graph) -> str:
                  [linked_text(graph, report.summary)])
 
 
+def render_not_found(graph: Graph) -> str:
+    """The 404 page. Its links are absolute (SITEURL), so they work from any depth it is served at."""
+    ways = ["- [The overview]({filename}/indexes/overview.md)"]
+    ways += [f"- [{title}]({{filename}}/indexes/{folder}.md)" for folder, (title, *_rest) in INDEXES.items()]
+    body = ["There is no page at this address, or there no longer is.", "", "Try one of these:", "", *ways]
+    fields = [("Title", "Page not found"), ("Slug", "not-found"), ("Template", "not-found"), ("Kind", "index"),
+              ("Summary", "There is no page at this address."), ("URL", "404.html"), ("Save_as", "404.html"),
+              ("Generated", GENERATED), ("Data", "data/")]
+    return header(fields) + "\n".join(body) + "\n"
+
+
 def index_pages(graph: Graph) -> dict[str, str]:
-    """The overview and the index of each kind, keyed by path under content/."""
+    """The overview, the index of each kind and the 404 page, keyed by path under content/."""
     pages = {f"indexes/{folder}.md": render_index(graph, folder) for folder in INDEXES}
     pages["indexes/overview.md"] = render_overview(graph)
+    pages["indexes/not-found.md"] = render_not_found(graph)
     return pages

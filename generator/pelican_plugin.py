@@ -1,0 +1,64 @@
+"""A Pelican plugin: the files a published report needs beside its pages.
+
+.nojekyll (GitHub Pages must not run Jekyll), CNAME (when CUSTOM_DOMAIN is set), and, when
+SITEURL is absolute (a publish build), sitemap.xml, feed.atom and robots.txt with absolute URLs.
+The sitemap is written here rather than by pelican-sitemap, which stamps undated pages with the
+build time and so would make two builds of the same data differ.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from feedgenerator import Atom1Feed
+from pelican import signals
+
+FEED = "feed.atom"
+SITEMAP = "sitemap.xml"
+_pages: list = []  # the pages of the current build, kept between two signals
+
+
+def register() -> None:
+    """Pelican's entry point for plugins."""
+    signals.all_generators_finalized.connect(_remember_pages)
+    signals.finalized.connect(_write_extras)
+
+
+def _remember_pages(generators) -> None:
+    _pages.clear()
+    for generator in generators:
+        _pages.extend(getattr(generator, "pages", []))
+
+
+def _write_extras(pelican) -> None:
+    settings, output = pelican.settings, Path(pelican.output_path)
+    (output / ".nojekyll").write_text("", encoding="utf-8")
+    domain = settings.get("CUSTOM_DOMAIN")
+    if domain:
+        (output / "CNAME").write_text(domain.strip() + "\n", encoding="utf-8")
+    siteurl = settings.get("SITEURL", "")
+    if siteurl.startswith(("https://", "http://")):
+        pages = sorted((p for p in _pages if p.url != "404.html"), key=lambda p: p.url)
+        (output / SITEMAP).write_text(sitemap(siteurl, [p.url for p in pages]), encoding="utf-8")
+        (output / FEED).write_text(feed(settings, [p for p in pages if p.template == "source"]), encoding="utf-8")
+        (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {siteurl}/{SITEMAP}\n",
+                                           encoding="utf-8")
+
+
+def sitemap(siteurl: str, urls: list[str]) -> str:
+    """A sitemap listing each page's absolute URL."""
+    entries = "".join(f"  <url><loc>{escape(f'{siteurl}/{url}')}</loc></url>\n" for url in urls)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
+
+
+def feed(settings: dict, sources: list) -> str:
+    """An Atom feed of the report's source articles, newest first, with absolute URLs."""
+    siteurl = settings["SITEURL"]
+    atom = Atom1Feed(title=settings["SITENAME"], link=f"{siteurl}/", feed_url=f"{siteurl}/{FEED}",
+                     description=settings["SITENAME"], language=settings.get("DEFAULT_LANG", "en"))
+    for page in sorted(sources, key=lambda p: (p.date, p.url), reverse=True):
+        atom.add_item(title=page.title, link=f"{siteurl}/{page.url}", unique_id=f"{siteurl}/{page.url}",
+                      description=page.summary, pubdate=page.date, updateddate=page.date)
+    return atom.writeString("utf-8")

