@@ -11,7 +11,7 @@ globals().update({key: value for key, value in runpy.run_path(str(Path(__file__)
                   if key.isupper()})
 
 # The site's public address, such as https://user.github.io/repo (no trailing slash).
-SITEURL = os.environ.get("SITEURL", SITEURL).rstrip("/")
+SITEURL = os.environ.get("SITEURL", globals().get("SITEURL", "")).rstrip("/")
 # A custom domain is this one setting, such as "reports.example.org": the build then writes CNAME.
 CUSTOM_DOMAIN = os.environ.get("CUSTOM_DOMAIN", "")
 RELATIVE_URLS = False

@@ -9,13 +9,13 @@ import nh3
 from markupsafe import Markup
 
 from .load import load_file
+from .render.meta import SECTIONS as _SECTIONS
 
 # The HTML our Markdown can produce, and nothing else: no scripts, styles, handlers or forms.
 ALLOWED_TAGS = {"a", "p", "ul", "ol", "li", "strong", "em", "blockquote", "h2", "h3", "mark", "code", "br", "hr",
                 "dl", "dt", "dd", "span", "sup", "abbr"}
 ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}, "mark": {"data-ev"}}
-# The report's sections, in the order the navigation shows them.
-SECTIONS = (("actors", "Actors"), ("places", "Places"), ("events", "Events"), ("sources", "Articles"))
+SECTIONS = tuple(_SECTIONS.items())  # (folder, title) pairs, for the navigation
 
 
 def sanitize(html: str) -> Markup:

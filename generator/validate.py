@@ -113,6 +113,7 @@ def _outlets(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _evidence(dataset: Dataset) -> Iterator[Problem]:
+    """Each span must occur once in its article; where it does, its place is recorded for the pages."""
     for span in dataset.evidence():
         source = dataset.sources[span.source]
         found = evidence.locate(source.paragraphs, span.text)

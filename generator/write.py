@@ -57,7 +57,7 @@ def write_pages(pages: dict[str, str], content: Path) -> WriteReport:
     # Record old and new hashes before touching any page: if the build dies half-way,
     # every page on disk still matches the manifest and the next build can carry on.
     pending = {rel: sha for rel, shas in owned.items() for sha in shas if final.get(rel) != sha}
-    _save_manifest(content, {**final}, pending)
+    _save_manifest(content, final, pending)
     report = WriteReport()
     for rel, data in encoded.items():
         target = content / rel

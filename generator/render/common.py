@@ -16,13 +16,20 @@ def header(fields: list[tuple[str, str]]) -> str:
                    if value or key == "URL") + "\n"
 
 
+def metadata(title: str, slug: str, template: str, kind: str, summary: str, url: str, save_as: str,
+             data: str, date: str = "", layout: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """The metadata every generated page carries, in a fixed order; layout adds Infobox, Crumbs and the like."""
+    return [("Title", title), ("Slug", slug), ("Template", template), ("Kind", kind), ("Date", date),
+            ("Summary", escape(summary)), ("URL", url), ("Save_as", save_as), *layout,
+            ("Generated", GENERATED), ("Data", data)]
+
+
 def page_fields(graph: Graph, folder: str, page_id: str, title: str, template: str, kind: str,
                 summary: str, date: str = "", layout: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
-    """The metadata every generated page carries, in a fixed order; layout adds Infobox, Crumbs and the like."""
+    """The metadata of an actor, place, event or source page, naming the data files behind it."""
     files = ", ".join(sorted(graph.files_of[(folder, page_id)]))
-    return [("Title", title), ("Slug", page_id), ("Template", template), ("Kind", kind), ("Date", date),
-            ("Summary", escape(summary)), ("URL", f"{folder}/{page_id}/"),
-            ("Save_as", f"{folder}/{page_id}/index.html"), *layout, ("Generated", GENERATED), ("Data", files)]
+    return metadata(title, page_id, template, kind, summary, f"{folder}/{page_id}/",
+                    f"{folder}/{page_id}/index.html", files, date, layout)
 
 
 def entity_link(graph: Graph, folder: str, entity_id: str) -> str:

@@ -8,8 +8,7 @@ from ..dates import DateSpec, label, parse_point
 from ..link import Graph, chronological
 from ..model import Event
 from . import meta
-from ..markdown_text import escape
-from .common import GENERATED, header, linked_text, quantity_text
+from .common import header, linked_text, metadata, quantity_text
 
 # Actor kinds in the order an index shows them, each with its group title.
 ACTOR_GROUPS = {"person": "People", "government": "Governments", "state": "States", "armed-force": "Armed forces",
@@ -22,11 +21,10 @@ TIMELINE_LENGTH = 10
 MAIN_ENTITIES = 8
 
 
-def _page(graph: Graph, slug: str, title: str, template: str, url: str, summary: str,
-          layout: list[tuple[str, str]], body: list[str]) -> str:
-    fields = [("Title", title), ("Slug", slug), ("Template", template), ("Kind", "index"),
-              ("Summary", escape(summary)), ("URL", url), ("Save_as", f"{url}index.html"), *layout,
-              ("Generated", GENERATED), ("Data", "data/")]
+def _page(slug: str, title: str, template: str, url: str, summary: str, layout: list[tuple[str, str]],
+          body: list[str], save_as: str = "") -> str:
+    fields = metadata(title, slug, template, "index", summary, url, save_as or f"{url}index.html", "data/",
+                      layout=layout)
     return header(fields) + "\n".join(body).rstrip() + "\n"
 
 
@@ -109,10 +107,10 @@ def label_day(iso: str) -> str:
 
 # Each kind's index: its title, what one entry is called, and how its entries are grouped.
 INDEXES = {
-    "actors": ("Actors", "actor", _actor_groups, "by kind"),
-    "places": ("Places", "place", _place_groups, "by country"),
-    "events": ("Events", "event", _event_groups, "by date"),
-    "sources": ("Articles", "article", _source_groups, "by date of publication"),
+    "actors": (meta.SECTIONS["actors"], "actor", _actor_groups, "by kind"),
+    "places": (meta.SECTIONS["places"], "place", _place_groups, "by country"),
+    "events": (meta.SECTIONS["events"], "event", _event_groups, "by date"),
+    "sources": (meta.SECTIONS["sources"], "article", _source_groups, "by date of publication"),
 }
 
 
@@ -123,7 +121,7 @@ def render_index(graph: Graph, folder: str) -> str:
     summary = f"{count_of(count, noun)} of the report, {how}."
     layout = [("Groups", meta.as_json(grouping(graph))),
               ("Crumbs", meta.as_json([meta.item("Overview", "")]))]
-    return _page(graph, f"{folder}-index", title, "kind-index", f"{folder}/", summary, layout, [summary])
+    return _page(f"{folder}-index", title, "kind-index", f"{folder}/", summary, layout, [summary])
 
 
 def _weight(graph: Graph, folder: str, entity_id: str) -> int:
@@ -177,7 +175,7 @@ def render_overview(graph: Graph) -> str:
         {"id": "everything", "title": "Everything in the report", "items": _everything(graph)},
     ]
     layout = [("Blocks", meta.as_json([b for b in blocks if b["items"]]))]
-    return _page(graph, "overview", report.title, "overview", "", report.summary, layout,
+    return _page("overview", report.title, "overview", "", report.summary, layout,
                  [linked_text(graph, report.summary)])
 
 
@@ -186,10 +184,8 @@ def render_not_found(graph: Graph) -> str:
     ways = ["- [The overview]({filename}/indexes/overview.md)"]
     ways += [f"- [{title}]({{filename}}/indexes/{folder}.md)" for folder, (title, *_rest) in INDEXES.items()]
     body = ["There is no page at this address, or there no longer is.", "", "Try one of these:", "", *ways]
-    fields = [("Title", "Page not found"), ("Slug", "not-found"), ("Template", "not-found"), ("Kind", "index"),
-              ("Summary", "There is no page at this address."), ("URL", "404.html"), ("Save_as", "404.html"),
-              ("Generated", GENERATED), ("Data", "data/")]
-    return header(fields) + "\n".join(body) + "\n"
+    return _page("not-found", "Page not found", "not-found", "404.html", "There is no page at this address.", [],
+                 body, save_as="404.html")
 
 
 def index_pages(graph: Graph) -> dict[str, str]:

@@ -11,6 +11,7 @@ import json
 from ..link import Graph
 from ..markdown_text import one_line
 
+# The report's sections, in the order the navigation shows them: folder -> title.
 SECTIONS = {"actors": "Actors", "places": "Places", "events": "Events", "sources": "Articles"}
 
 

@@ -80,14 +80,18 @@ def _close_marks(out: list[str], open_marks: list[str], closing: set[str]) -> No
 
 def _facts_section(graph: Graph, source: Source) -> list[str]:
     data = graph.dataset
-    mine = lambda table: [r for _, r in sorted(table.items()) if r.source == source.id]  # noqa: E731
     lines = section("Events reported", [f"- {entity_link(graph, 'events', e.id)} ({humanize(e.kind)}); "
-                                        f"{evidence_links(graph, e.evidence)}" for e in mine(data.events)])
-    lines += section("Quotes", [quote_item(graph, q) for q in mine(data.quotes)])
-    lines += section("Figures and claims", [figure_item(graph, f) for f in mine(data.figures)])
+                                        f"{evidence_links(graph, e.evidence)}" for e in _cited(data.events, source)])
+    lines += section("Quotes", [quote_item(graph, q) for q in _cited(data.quotes, source)])
+    lines += section("Figures and claims", [figure_item(graph, f) for f in _cited(data.figures, source)])
     lines += section("Relationships", [_relationship_item(graph, r) for r in data.relationships
                                        if r.source == source.id])
     return lines
+
+
+def _cited(table: dict, source: Source) -> list:
+    """The records of a table that this article reports, in id order."""
+    return [record for _, record in sorted(table.items()) if record.source == source.id]
 
 
 def _relationship_item(graph: Graph, relationship) -> str:
