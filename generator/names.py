@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+
+
+# Combining marks live only in planes 0 and 1 and in plane 14 (variation selectors); scanning just
+# those finds the same marks as scanning all of Unicode, in an eighth of the time, on every run.
+_MARK_PLANES = (range(0x20000), range(0xE0000, 0xE1000))
 
 
 @cache
@@ -17,7 +21,7 @@ def _word_class() -> str:
     and an Arabic name inside the same name with its vowel marks.
     """
     ranges, start = [], None
-    for code in range(sys.maxunicode + 1):
+    for code in (c for plane in _MARK_PLANES for c in plane):
         mark = unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")
         if mark and start is None:
             start = code

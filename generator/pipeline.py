@@ -78,14 +78,19 @@ def validate(files: DataFiles) -> Dataset:
     return dataset
 
 
+def _graph(data: Path) -> Graph:
+    """Load, validate and link: everything both commands need before rendering."""
+    return link(validate(load(data)))
+
+
 def build(data: Path, content: Path) -> tuple[Graph, WriteReport]:
     """The whole pipeline, from data/ to Markdown pages in content/."""
-    graph = link(validate(load(data)))
+    graph = _graph(data)
     return graph, write_pages(render(graph), content)
 
 
 def check(data: Path) -> Graph:
     """Every stage but the last: proves the data is sound and renders, writes nothing."""
-    graph = link(validate(load(data)))
+    graph = _graph(data)
     render(graph)
     return graph
