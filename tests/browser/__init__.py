@@ -5,23 +5,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+from tests import tools
+
 # Without these, chromium tries to reach Google's services, which this network refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-
-
-def chromium_path() -> str | None:
-    """Debian's chromium, if installed."""
-    for candidate in CHROMIUM_CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -54,7 +46,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        launched = playwright.chromium.launch(executable_path=tools.chromium(), args=CHROMIUM_ARGS, headless=True)
         try:
             yield launched
         finally:
