@@ -20,10 +20,12 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
+from .files import NotRegular, TooLarge, read_regular
 from .problems import DataError, Problem
 
 MAX_BYTES = 2 * 1024 * 1024  # an article's data is a few tens of KiB; more is a mistake or an attack
 MAX_DEPTH = 32  # the data model nests five levels deep; this leaves room without risking recursion
+_NOT_REGULAR_HINT = "data files are ordinary files: remove it, or move it out of data/"
 
 Pointer = tuple  # a path into a document: keys and list indexes
 
@@ -72,11 +74,7 @@ def field_name(pointer: Pointer) -> str:
 
 def load_file(path: Path, shown_as: str) -> Document:
     """Read one YAML file into a Document, or raise DataError naming what is wrong."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        found = f"{len(raw):,} bytes"
-        raise DataError([Problem(shown_as, 1, "(file)", f"a data file under {MAX_BYTES:,} bytes", found,
-                                 "split the data into several article files")])
+    raw = _read(path, shown_as)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -84,6 +82,29 @@ def load_file(path: Path, shown_as: str) -> Document:
         raise DataError([Problem(shown_as, line, "(file)", "UTF-8 text", f"the byte {raw[err.start]:#04x}",
                                  "save the file as UTF-8")]) from None
     return load_text(text, shown_as)
+
+
+def _read(path: Path, shown_as: str) -> bytes:
+    """The file's bytes: only a regular file, only up to MAX_BYTES, never blocking on a pipe or device."""
+    def refuse(expected: str, found: str, hint: str) -> DataError:
+        return DataError([Problem(shown_as, 1, "(file)", expected, found, hint)])
+
+    try:
+        return read_regular(path, MAX_BYTES)
+    except NotRegular as err:
+        raise refuse("a regular file", str(err), _NOT_REGULAR_HINT) from None
+    except TooLarge as err:
+        raise refuse(f"a data file under {MAX_BYTES:,} bytes", str(err),
+                     "split the data into several article files") from None
+    except OSError as err:
+        raise refuse("a file it can read", *_unreadable(path, err)) from None
+
+
+def _unreadable(path: Path, err: OSError) -> tuple[str, str]:
+    """What the editor sees of an error from the system: (found, hint)."""
+    if isinstance(err, FileNotFoundError) and path.is_symlink():
+        return f"a symbolic link to a missing file, {path.readlink()}", "restore the file, or remove the link"
+    return (err.strerror or "an error").lower(), "check that the file exists and that you may read it"
 
 
 def load_text(text: str, shown_as: str) -> Document:
