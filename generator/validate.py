@@ -155,9 +155,8 @@ def _dates(dataset: Dataset) -> Iterator[Problem]:
 
 def _published(dataset: Dataset) -> Iterator[Problem]:
     for source in dataset.sources.values():
-        if dates.parse_point(source.published) is None:
-            yield source.origin.problem(("published",), "a real calendar date written YYYY-MM-DD",
-                                        repr(source.published), "check the month and day")
+        for field, expected, found, hint in dates.point_problems("published", source.published, 3):
+            yield source.origin.problem((field,), expected, found, hint)
 
 
 def _place_cycles(dataset: Dataset) -> Iterator[Problem]:
