@@ -78,11 +78,28 @@ def closest(paragraphs: list[str], span: str) -> str:
                 votes[number, max(0, found - offset)] += 1  # where the span would start, were it there
     best, best_score = "", 0.0
     for number, start in sorted(votes, key=lambda place: (-votes[place], place))[:_CANDIDATES]:
-        candidate = normalize(paragraphs[number])[0][start:start + len(needle)]
+        candidate = _aligned(normalize(paragraphs[number])[0], start, needle)
         score = difflib.SequenceMatcher(None, candidate, needle, autojunk=False).ratio()
         if score > best_score:
             best, best_score = candidate, score
     return best
+
+
+def _aligned(haystack: str, start: int, needle: str) -> str:
+    """The passage near start that lines up with needle, from its first to its last matching words.
+
+    The votes place the span only roughly where letters were added or left out, so the
+    passage is widened a little, then cut where the matching blocks begin and end.
+    """
+    slack = max(8, len(needle) // 4)
+    low = max(0, start - slack)
+    window = haystack[low:start + len(needle) + slack]
+    blocks = [b for b in difflib.SequenceMatcher(None, window, needle, autojunk=False).get_matching_blocks()
+              if b.size >= 3] or [difflib.Match(start - low, 0, 0)]
+    first, last = blocks[0], blocks[-1]
+    begin = max(0, first.a - first.b)
+    end = last.a + last.size + (len(needle) - last.b - last.size)
+    return window[begin:end]
 
 
 def _pieces(needle: str) -> list[tuple[int, str]]:
