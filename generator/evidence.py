@@ -62,7 +62,7 @@ _COMPARED = 300  # characters of a span compared; enough to show the editor wher
 _PIECES = 16  # pieces of the span looked up in each paragraph
 _PIECE = 8  # characters in a piece: long enough to be rare in prose, short enough to miss a typo
 _HITS = 64  # occurrences of one piece counted, in each paragraph
-_CANDIDATES = 8  # places compared with the span
+_CANDIDATES = 4  # places compared with the span, character by character
 
 
 def closest(paragraphs: list[str], span: str) -> str:
@@ -77,29 +77,44 @@ def closest(paragraphs: list[str], span: str) -> str:
             for found in _occurrences(haystack, piece, _HITS):
                 votes[number, max(0, found - offset)] += 1  # where the span would start, were it there
     best, best_score = "", 0.0
-    for number, start in sorted(votes, key=lambda place: (-votes[place], place))[:_CANDIDATES]:
-        candidate = _aligned(normalize(paragraphs[number])[0], start, needle)
-        score = difflib.SequenceMatcher(None, candidate, needle, autojunk=False).ratio()
+    for number, start in _places(votes, _slack(needle)):
+        candidate, score = _aligned(normalize(paragraphs[number])[0], start, needle)
         if score > best_score:
             best, best_score = candidate, score
     return best
 
 
-def _aligned(haystack: str, start: int, needle: str) -> str:
-    """The passage near start that lines up with needle, from its first to its last matching words.
+def _slack(needle: str) -> int:
+    """How far the votes may misplace the span: letters added or left out shift where it starts."""
+    return max(8, len(needle) // 4)
 
-    The votes place the span only roughly where letters were added or left out, so the
-    passage is widened a little, then cut where the matching blocks begin and end.
+
+def _places(votes: Counter[tuple[int, int]], slack: int) -> list[tuple[int, int]]:
+    """The _CANDIDATES places with the most votes, each at least slack from the others."""
+    chosen: list[tuple[int, int]] = []
+    for number, start in sorted(votes, key=lambda place: (-votes[place], place)):
+        if all(number != other or abs(start - begin) > slack for other, begin in chosen):
+            chosen.append((number, start))
+            if len(chosen) == _CANDIDATES:
+                break
+    return chosen
+
+
+def _aligned(haystack: str, start: int, needle: str) -> tuple[str, float]:
+    """The passage near start that lines up with needle, from its first to its last matching words,
+    and how alike the two are (difflib's ratio, from 0 to 1).
+
+    The votes place the span only roughly, so the passage is widened by the slack, then cut
+    where the matching blocks begin and end.
     """
-    slack = max(8, len(needle) // 4)
-    low = max(0, start - slack)
-    window = haystack[low:start + len(needle) + slack]
-    blocks = [b for b in difflib.SequenceMatcher(None, window, needle, autojunk=False).get_matching_blocks()
-              if b.size >= 3] or [difflib.Match(start - low, 0, 0)]
+    low = max(0, start - _slack(needle))
+    window = haystack[low:start + len(needle) + _slack(needle)]
+    matched = difflib.SequenceMatcher(None, window, needle, autojunk=False).get_matching_blocks()
+    blocks = [b for b in matched if b.size >= 3] or [difflib.Match(start - low, 0, 0)]
     first, last = blocks[0], blocks[-1]
     begin = max(0, first.a - first.b)
-    end = last.a + last.size + (len(needle) - last.b - last.size)
-    return window[begin:end]
+    passage = window[begin:last.a + last.size + (len(needle) - last.b - last.size)]
+    return passage, 2 * sum(b.size for b in blocks) / (len(passage) + len(needle))
 
 
 def _pieces(needle: str) -> list[tuple[int, str]]:
