@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -11,6 +12,9 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 # The number of parts each single-date precision needs: 2017, 2017-10, 2017-10-26.
 _PARTS = {"year": 1, "month": 2, "day": 3}
+# News dates events in recorded history and near-future plans ("by 2100"); a later year is a slip
+# (9999 for 2017), and staying far below datetime's year 9999 keeps all date arithmetic in range.
+LATEST_YEAR = 2999
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def problems(spec: DateSpec) -> list[tuple[str, str, str, str]]:
                           "use 'value', or set precision: range"))
     if spec.value is None:
         return found + [("value", f"a {spec.precision} for precision {spec.precision!r}", "nothing", "add 'value:'")]
-    return found + (_point_problems("value", spec.value, _PARTS[spec.precision]) or _weekday_problems(spec))
+    return found + (point_problems("value", spec.value, _PARTS[spec.precision]) or _weekday_problems(spec))
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -74,12 +78,15 @@ def _weekday_problems(spec: DateSpec) -> list[tuple[str, str, str, str]]:
              f"{actual.capitalize()}", "count back from the publication date to that weekday")]
 
 
-def _point_problems(key: str, text: str, parts: int | None) -> list[tuple[str, str, str, str]]:
+def point_problems(key: str, text: str, parts: int | None) -> list[tuple[str, str, str, str]]:
+    """Problems of one date written YYYY, YYYY-MM or YYYY-MM-DD (parts says which; None: any)."""
     shapes = {1: "YYYY", 2: "YYYY-MM", 3: "YYYY-MM-DD"}
     parsed = parse_point(text)
     if parsed is None:
         wanted = shapes.get(parts, "YYYY, YYYY-MM or YYYY-MM-DD")
         return [(key, f"a real calendar date written {wanted}", repr(text), "check the month and day")]
+    if parsed[0] > LATEST_YEAR:
+        return [(key, f"a date in the years 0001 to {LATEST_YEAR}", repr(text), "check the year")]
     if parts is not None and len(parsed) != parts:
         precision = {1: "year", 2: "month", 3: "day"}[len(parsed)]
         hint = f"write it as {shapes[parts]} or set precision: {precision}"
@@ -96,7 +103,7 @@ def _range_problems(spec: DateSpec) -> list[tuple[str, str, str, str]]:
         return found + [("end", "the last possible date of the range", "nothing", "add 'end:'")]
     for key in ("start", "end"):
         if getattr(spec, key) is not None:
-            found += _point_problems(key, getattr(spec, key), None)
+            found += point_problems(key, getattr(spec, key), None)
     if not found and spec.start is not None and bounds(spec)[0] > bounds(spec)[1]:
         found.append(("start", f"a date before the end ({spec.end})", repr(spec.start), "swap start and end"))
     return found
@@ -112,8 +119,7 @@ def _last_day(text: str) -> datetime.date:
     if len(parts) == 3:
         return datetime.date(*parts)
     if len(parts) == 2:
-        following = datetime.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-        return following - datetime.timedelta(days=1)
+        return datetime.date(*parts, calendar.monthrange(*parts)[1])
     return datetime.date(parts[0], 12, 31)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,11 +21,21 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 
+from .files import NotRegular, TooLarge, read_regular
 from .problems import DataError, Problem
 
 MAX_BYTES = 2 * 1024 * 1024  # an article's data is a few tens of KiB; more is a mistake or an attack
 MAX_DEPTH = 32  # the data model nests five levels deep; this leaves room without risking recursion
+# Counts and coordinates need a few digits; Python refuses to convert an int of over 4,300
+# digits (a traceback), and a float cannot hold 400 (it overflows), so a longer number is refused.
+MAX_DIGITS = 30
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_REGULAR_HINT = "data files are ordinary files: remove it, or move it out of data/"
 
 Pointer = tuple  # a path into a document: keys and list indexes
 
@@ -72,11 +84,7 @@ def field_name(pointer: Pointer) -> str:
 
 def load_file(path: Path, shown_as: str) -> Document:
     """Read one YAML file into a Document, or raise DataError naming what is wrong."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        found = f"{len(raw):,} bytes"
-        raise DataError([Problem(shown_as, 1, "(file)", f"a data file under {MAX_BYTES:,} bytes", found,
-                                 "split the data into several article files")])
+    raw = _read(path, shown_as)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -84,6 +92,29 @@ def load_file(path: Path, shown_as: str) -> Document:
         raise DataError([Problem(shown_as, line, "(file)", "UTF-8 text", f"the byte {raw[err.start]:#04x}",
                                  "save the file as UTF-8")]) from None
     return load_text(text, shown_as)
+
+
+def _read(path: Path, shown_as: str) -> bytes:
+    """The file's bytes: only a regular file, only up to MAX_BYTES, never blocking on a pipe or device."""
+    def refuse(expected: str, found: str, hint: str) -> DataError:
+        return DataError([Problem(shown_as, 1, "(file)", expected, found, hint)])
+
+    try:
+        return read_regular(path, MAX_BYTES)
+    except NotRegular as err:
+        raise refuse("a regular file", str(err), _NOT_REGULAR_HINT) from None
+    except TooLarge as err:
+        raise refuse(f"a data file under {MAX_BYTES:,} bytes", str(err),
+                     "split the data into several article files") from None
+    except OSError as err:
+        raise refuse("a file it can read", *_unreadable(path, err)) from None
+
+
+def _unreadable(path: Path, err: OSError) -> tuple[str, str]:
+    """What the editor sees of an error from the system: (found, hint)."""
+    if isinstance(err, FileNotFoundError) and path.is_symlink():
+        return f"a symbolic link to a missing file, {path.readlink()}", "restore the file, or remove the link"
+    return (err.strerror or "an error").lower(), "check that the file exists and that you may read it"
 
 
 def load_text(text: str, shown_as: str) -> Document:
@@ -114,12 +145,13 @@ def _parse_problem(err: MarkedYAMLError, shown_as: str) -> Problem:
 
 
 def _scan(text: str, shown_as: str) -> list[Problem]:
-    """Reject tags, anchors, aliases, deep nesting and extra documents before building anything.
+    """Reject every YAML feature the format does not use, before building anything.
 
-    Scanning the event stream first means an alias bomb or a Python tag is refused
-    before a single object is constructed from it.
+    Tags, anchors, aliases, merge keys, complex keys, directives, extra documents, deep
+    nesting and numbers too long to convert: scanning the event stream first means an alias
+    bomb or a Python tag is refused before a single object is constructed from it.
     """
-    scanner = _Scanner(shown_as)
+    scanner = _Scanner(shown_as, text)
     try:
         for event in _reader().parse(text):
             if not scanner.see(event):
@@ -131,29 +163,63 @@ def _scan(text: str, shown_as: str) -> list[Problem]:
     return scanner.problems
 
 
+# Without directives every file is YAML 1.2, so plain scalars resolve as this resolver says.
+_RESOLVER = VersionedResolver()
+
+
+def _resolved(event: ScalarEvent) -> str | None:
+    """The tag a plain scalar resolves to (int, float, merge, ...); None for a quoted one."""
+    if event.style is not None or not event.implicit[0]:
+        return None
+    return str(_RESOLVER.resolve(ScalarNode, event.value, (True, False)))
+
+
+def _digits(number: str) -> int:
+    """How many digits a number is written with, its sign and base prefix left out."""
+    return sum(char in string.hexdigits for char in re.sub(r"^[-+]?0[xXoObB]", "", number))
+
+
 class _Scanner:
     """Follows the YAML event stream, knowing which field each event belongs to."""
 
-    def __init__(self, shown_as: str):
+    def __init__(self, shown_as: str, text: str):
         self.shown_as = shown_as
+        self.text = text
         self.problems: list[Problem] = []
-        self.frames: list[list] = []  # each: [kind, key or index, expecting_key, {key: line}]
+        # Each frame: [kind, key or index, expecting, {key: line}]; a mapping expects a key (True),
+        # a value (False), or the end of a complex key (_IN_KEY).
+        self.frames: list[list] = []
         self.documents = 0
 
     def see(self, event) -> bool:
         """Check one event; False once scanning must stop."""
         line = event.start_mark.line + 1
-        where = "(file)" if isinstance(event, DocumentStartEvent) else self._field()
-        for check in (self._documents, self._alias, self._anchor, self._tag):
+        where = self._where(event)
+        for check in (self._documents, self._alias, self._anchor, self._tag, self._merge, self._number):
             found = check(event)
             if found:
                 self.problems.append(Problem(self.shown_as, line, where, *found))
+        for found in self._directives(event):
+            self.problems.append(Problem(self.shown_as, self._directive_line(), "(file)", *found))
         if isinstance(event, (MappingStartEvent, SequenceStartEvent)) and len(self.frames) >= MAX_DEPTH:
             self.problems.append(Problem(self.shown_as, line, where, f"at most {MAX_DEPTH} levels of nesting",
                                          "deeper nesting", "flatten the data"))
             return False
+        self._complex_key(event, line)
         self._follow(event)
         return True
+
+    def _where(self, event) -> str:
+        """The field an event belongs to; a key is named with the mapping it opens a field of."""
+        if isinstance(event, DocumentStartEvent):
+            return "(file)"
+        if isinstance(event, ScalarEvent) and self._expecting_key():
+            return field_name(self._mapping_path() + (event.value,))
+        return self._field()
+
+    def _mapping_path(self) -> tuple:
+        """The pointer to the innermost collection, without the key it is reading."""
+        return tuple(f[1] for f in self.frames[:-1] if f[1] is not None)
 
     def _documents(self, event):
         if isinstance(event, DocumentStartEvent):
@@ -161,6 +227,19 @@ class _Scanner:
             if self.documents > 1:
                 return "one YAML document", "a second document after '---'", "put each article in its own file"
         return None
+
+    def _directives(self, event) -> list[tuple[str, str, str]]:
+        """%YAML and %TAG lines: %YAML 1.1 would read 'yes' as true and 0777 as octal."""
+        if not isinstance(event, DocumentStartEvent):
+            return []
+        found = [f"%YAML {event.version[0]}.{event.version[1]}"] if event.version else []
+        found += [f"%TAG {handle} {prefix}" for handle, prefix in sorted((event.tags or {}).items())]
+        return [("plain YAML without directives", f"the directive {directive}",
+                 "remove the lines that start with %") for directive in found]
+
+    def _directive_line(self) -> int:
+        lines = self.text.splitlines()
+        return next((number for number, text in enumerate(lines, 1) if text.startswith("%")), 1)
 
     def _alias(self, event):
         if isinstance(event, AliasEvent):
@@ -179,9 +258,41 @@ class _Scanner:
                 "remove the tag; only plain YAML is allowed"
         return None
 
+    def _merge(self, event):
+        """'<<' merges another mapping in; as a value it would be a TaggedScalar, not text."""
+        if not isinstance(event, ScalarEvent) or _resolved(event) != _MERGE_TAG:
+            return None
+        if self._expecting_key():
+            return "a field name", "the merge key '<<'", "write the fields out in full: merge keys are not allowed"
+        return ("a plain value", "the merge key '<<'",
+                "put it in quotes, '<<', if it is text: merge keys are not allowed")
+
+    def _number(self, event):
+        if not isinstance(event, ScalarEvent) or _resolved(event) not in _NUMBER_TAGS:
+            return None
+        digits = _digits(event.value)
+        if digits <= MAX_DIGITS:
+            return None
+        return (f"a number of at most {MAX_DIGITS} digits", f"a number of {digits:,} digits",
+                "no count or coordinate needs so many: check the number")
+
+    def _complex_key(self, event, line: int) -> None:
+        """A list or mapping used as a key: the format's keys are field names, and ruamel cannot hash a list."""
+        if not isinstance(event, (MappingStartEvent, SequenceStartEvent)) or not self._expecting_key():
+            return
+        frame = self.frames[-1]
+        found = "a list" if isinstance(event, SequenceStartEvent) else "a mapping"
+        where = field_name(self._mapping_path())
+        self.problems.append(Problem(self.shown_as, line, where, "a field name", f"{found} used as a key",
+                                     "write 'field: value': complex keys are not allowed"))
+        frame[1], frame[2] = "?", _IN_KEY
+
+    def _expecting_key(self) -> bool:
+        return bool(self.frames) and self.frames[-1][0] == "map" and self.frames[-1][2] is True
+
     def _follow(self, event) -> None:
         frames = self.frames
-        if isinstance(event, ScalarEvent) and frames and frames[-1][0] == "map" and frames[-1][2]:
+        if isinstance(event, ScalarEvent) and self._expecting_key():
             self._key(event)
         elif isinstance(event, (ScalarEvent, AliasEvent)):
             self._consume()
@@ -204,16 +315,21 @@ class _Scanner:
                                          "remove or rename one of them"))
 
     def _consume(self) -> None:
-        """A value was read: a mapping now expects a key, a sequence moves to its next item."""
+        """A value was read: a mapping now expects a key (or, after a complex key, its value);
+        a sequence moves to its next item."""
         if not self.frames:
             return
-        if self.frames[-1][0] == "map":
-            self.frames[-1][2] = True
+        frame = self.frames[-1]
+        if frame[0] == "map":
+            frame[2] = frame[2] is not _IN_KEY
         else:
-            self.frames[-1][1] += 1
+            frame[1] += 1
 
     def _field(self) -> str:
         return field_name(tuple(f[1] for f in self.frames if f[1] is not None))
+
+
+_IN_KEY = "in a complex key"  # a frame's expecting state while a list or mapping key is being read
 
 
 def _plain(node: object, pointer: Pointer, doc: Document, problems: list[Problem]) -> object:
@@ -222,7 +338,7 @@ def _plain(node: object, pointer: Pointer, doc: Document, problems: list[Problem
         result = {}
         for key, value in node.items():
             line = node.lc.key(key)[0] + 1
-            if not isinstance(key, str):
+            if not isinstance(key, str) or _SURROGATE.search(key):
                 problems.append(Problem(doc.path, line, field_name(pointer) + "[?]", "a text key",
                                         f"the key {key!r}", "field names are words such as 'id' or 'name'"))
                 continue
@@ -236,6 +352,10 @@ def _plain(node: object, pointer: Pointer, doc: Document, problems: list[Problem
             items.append(_plain(value, pointer + (index,), doc, problems))
         return items
     value = _plain_scalar(node)
+    if isinstance(value, str) and _SURROGATE.search(value):
+        half = _SURROGATE.search(value).group()
+        problems.append(doc.problem(pointer, "characters that UTF-8 can store", f"the lone surrogate U+{ord(half):04X}",
+                                    "write the character itself, or escape it whole, as \\U0001F600"))
     if isinstance(value, float) and not math.isfinite(value):
         problems.append(doc.problem(pointer, "a finite number", str(node), "write the number out; .nan and .inf "
                                     "are not allowed"))

@@ -38,9 +38,9 @@ def load(data: Path) -> DataFiles:
     problems: list[Problem] = []
     docs: dict[str, Document | None] = {}
     for name in ("report", "actors", "places"):
-        docs[name] = _load_one(data / f"{name}.yaml", problems, required=True)
-    articles = [doc for path in sorted((data / "articles").glob("*.y*ml"))
-                if (doc := _load_one(path, problems, required=False)) is not None]
+        docs[name] = _load_one(data / f"{name}.yaml", data, problems, required=True)
+    articles = [doc for path in article_paths(data)
+                if (doc := _load_one(path, data, problems, required=False)) is not None]
     if not articles and not problems:
         problems.append(Problem(shown(data / "articles"), 1, "(folder)", "at least one article file", "none",
                                 "start one with: python -m generator new <article-id>"))
@@ -49,17 +49,41 @@ def load(data: Path) -> DataFiles:
     return DataFiles(docs["report"], docs["actors"], docs["places"], articles)
 
 
-def _load_one(path: Path, problems: list[Problem], required: bool) -> Document | None:
-    if not path.exists():
+def article_paths(data: Path) -> list[Path]:
+    """The article files under data/articles/, in order; hidden files are editors' litter, not data
+    (an Emacs lock is a dangling link named .#file, macOS copies leave binary ._file files)."""
+    return sorted(path for path in (data / "articles").glob("*.y*ml") if not path.name.startswith("."))
+
+
+def _load_one(path: Path, data: Path, problems: list[Problem], required: bool) -> Document | None:
+    if not os.path.lexists(path):
         if required:
             problems.append(Problem(shown(path), 1, "(file)", "this data file", "no such file",
                                     f"create {path.name}, starting with a top-level '{path.stem}:'"))
+        return None
+    escape = _outside(path, data)
+    if escape is not None:
+        problems.append(escape)
         return None
     try:
         return load_file(path, shown(path))
     except DataError as err:
         problems.extend(err.problems)
         return None
+
+
+def _outside(path: Path, data: Path) -> Problem | None:
+    """A problem when path leads out of data/: a pull request can add a link to any file on the machine."""
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links, before Python 3.13
+        return Problem(shown(path), 1, "(file)", f"a file inside {shown(data)}", "a loop of symbolic links",
+                       "replace the link by the file itself")
+    if target.is_relative_to(data.resolve()):
+        return None
+    return Problem(shown(path), 1, "(file)", f"a file inside {shown(data)}",
+                   f"a symbolic link to {target}, outside {shown(data)}",
+                   "copy the file into data/: links out of it are not followed")
 
 
 def validate(files: DataFiles) -> Dataset:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from . import dates, evidence, ids
+from . import dates, evidence, ids, text_rules
+from .load import Document
 from .model import Dataset, Origin
 from .problems import Problem
 
@@ -16,7 +17,7 @@ NOUNS = {"actors": "an actor", "places": "a place", "events": "an event", "sourc
 def check(dataset: Dataset) -> list[Problem]:
     """Every problem of meaning in a dataset whose files are each well formed."""
     problems: list[Problem] = []
-    for rule in (_reserved_ids, _references, _outlets, _evidence, _quotes_in_evidence, _dates, _published,
+    for rule in (_text, _reserved_ids, _references, _outlets, _evidence, _quotes_in_evidence, _dates, _published,
                  _place_cycles, _names, _self_links, _quantities):
         problems.extend(rule(dataset))
     return problems
@@ -25,6 +26,26 @@ def check(dataset: Dataset) -> list[Problem]:
 def _records(dataset: Dataset) -> Iterator[object]:
     for kind in NOUNS:
         yield from getattr(dataset, kind).values()
+
+
+def _documents(dataset: Dataset) -> Iterator[tuple[Document, str]]:
+    """Each data file the dataset was built from, with the kind of schema it follows."""
+    yield dataset.report.origin.doc, "report"
+    for kind in ("actors", "places"):
+        first = next(iter(getattr(dataset, kind).values()), None)
+        if first is not None:
+            yield first.origin.doc, kind
+    for source in dataset.sources.values():
+        yield source.origin.doc, "article"
+
+
+def _text(dataset: Dataset) -> Iterator[Problem]:
+    """No text field, as the schemas list them, holds characters that hide or reorder what it says."""
+    for doc, kind in _documents(dataset):
+        for pointer, text, style in text_rules.text_fields(doc.data, kind):
+            found = text_rules.check(text, style)
+            if found is not None:
+                yield doc.problem(pointer, *found)
 
 
 def _reserved_ids(dataset: Dataset) -> Iterator[Problem]:
@@ -155,9 +176,8 @@ def _dates(dataset: Dataset) -> Iterator[Problem]:
 
 def _published(dataset: Dataset) -> Iterator[Problem]:
     for source in dataset.sources.values():
-        if dates.parse_point(source.published) is None:
-            yield source.origin.problem(("published",), "a real calendar date written YYYY-MM-DD",
-                                        repr(source.published), "check the month and day")
+        for field, expected, found, hint in dates.point_problems("published", source.published, 3):
+            yield source.origin.problem((field,), expected, found, hint)
 
 
 def _place_cycles(dataset: Dataset) -> Iterator[Problem]:
