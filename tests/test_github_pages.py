@@ -13,6 +13,7 @@ from urllib.request import urlopen
 from urllib.error import HTTPError
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from tests import tools
@@ -22,6 +23,8 @@ from tests.site import build_site
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PREFIX = "/iraq-report"
+# "uses: owner/repo@<commit> # vX.Y.Z": a tag can be moved to other code, a commit cannot.
+PINNED = re.compile(r"uses: ([\w.-]+/[\w.-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$")
 
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess:
@@ -45,13 +48,45 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
 
 
 def test_the_pages_workflow_builds_with_the_same_target_as_editors():
-    """Permissions, concurrency, pinned actions, and `make publish` fed the site URL from configure-pages."""
+    """Concurrency, pip's cache, and `make publish` fed the site URL from configure-pages."""
     text = (ROOT / ".github" / "workflows" / "pages.yml").read_text()
-    assert "pages: write" in text and "id-token: write" in text and "concurrency:" in text
-    assert "cache: pip" in text and "run: make publish" in text
+    assert "concurrency:" in text and "cache: pip" in text and "run: make publish" in text
     assert "SITEURL: ${{ steps.pages.outputs.base_url }}" in text
-    for action in re.findall(r"uses: (\S+)", text):
-        assert re.fullmatch(r"actions/[a-z-]+@v\d+\.\d+\.\d+", action), f"{action} is not pinned to a version"
+
+
+def _steps(workflow: dict):
+    for job in workflow["jobs"].values():
+        yield from job.get("steps", [])
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(workflow):
+    lines = [line.strip().removeprefix("- ") for line in workflow.read_text().splitlines()]
+    uses = [line for line in lines if line.startswith("uses:")]
+    assert uses, "the workflow uses actions"
+    for line in uses:
+        assert PINNED.fullmatch(line), f"{workflow.name}: {line!r} is not pinned as 'uses: owner/repo@<sha> # vX.Y.Z'"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_no_checkout_leaves_the_token_in_git_config(workflow):
+    checkouts = [step for step in _steps(yaml.safe_load(workflow.read_text()))
+                 if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts, "the workflow checks out the repository"
+    for step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False, f"{workflow.name}: {step}"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_each_job_gets_only_the_permissions_it_names(workflow):
+    """Nothing at the workflow level; each job lists its own, and only the deploy job may write."""
+    data = yaml.safe_load(workflow.read_text())
+    assert data["permissions"] == {}, f"{workflow.name}: workflow-level permissions {data['permissions']!r}"
+    for name, job in data["jobs"].items():
+        granted = job.get("permissions")
+        assert isinstance(granted, dict), f"{workflow.name}: job {name} must list its permissions"
+        writes = sorted(scope for scope, level in granted.items() if level == "write")
+        assert writes == (["id-token", "pages"] if name == "deploy" else []), f"{workflow.name}: {name} {granted}"
 
 
 class _GitHubPages(http.server.SimpleHTTPRequestHandler):
