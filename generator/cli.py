@@ -3,31 +3,61 @@
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
 import sys
-from importlib import resources
 from pathlib import Path
 
-from . import ids, pipeline
+from . import new_article, pipeline
 from .link import Graph
-from .problems import DataError, Problem
+from .problems import DataError, printable
 
-EXIT_DATA = 2  # the data has problems; the editor has something to fix
+EXIT_FAILED = 1  # the command could not do its work: a file it cannot read or write, or a bug
+EXIT_DATA = 2  # the data or the arguments have problems; the editor has something to fix
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command and return its exit status."""
-    args = _parser().parse_args(argv)
+    """Run one command and return its exit status; a failure is told in one line, never a traceback."""
     try:
+        args = _parser().parse_args(argv)
         return args.command(args)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return EXIT_DATA
+    except _UsageError as err:
+        print(printable(str(err)), file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as err:
+        print(f"error: {_os_error(err)}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as err:  # noqa: BLE001 - a bug still gets one line, and the editor a way to report it
+        print(printable(f"internal error: {type(err).__name__}: {err} (please report it, with the command you ran)"),
+              file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _os_error(err: OSError) -> str:
+    """'content/actors: Permission denied': the path (escaped) and what the system said."""
+    where = " -> ".join(str(path) for path in (err.filename, err.filename2) if path is not None)
+    said = err.strerror or str(err)
+    return printable(f"{where}: {said}" if where else said)
+
+
+class _UsageError(Exception):
+    """A command line argparse cannot parse, told as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line naming the command and where to get help."""
+
+    def error(self, message: str):
+        raise _UsageError(f"{self.prog}: {message} (see: {self.prog} --help)")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser = _Parser(prog="python -m generator", description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
     commands = parser.add_subparsers(required=True, metavar="command")
     build = commands.add_parser("build", help="validate the data and write Markdown pages into content/")
@@ -41,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a new article file from a commented template")
     new.add_argument("id", help="the article's id, such as cnn-2017-10-26-kurdish-clashes")
     new.add_argument("--title", default="TODO: the article's headline")
-    new.add_argument("--outlet", default="your-outlet-id", help="id of the media-outlet actor")
+    new.add_argument("--outlet", default=None, help="id of the media-outlet actor in data/actors.yaml")
     new.add_argument("--published", default=None, help="YYYY-MM-DD (default: today)")
     new.set_defaults(command=_new)
     return parser
@@ -68,7 +98,7 @@ def _watch(args) -> int:
     from watchfiles import watch
 
     _build_once(args)
-    print(f"watching {pipeline.shown(args.data)} (Ctrl-C to stop)", flush=True)
+    print(f"watching {printable(pipeline.shown(args.data))} (Ctrl-C to stop)", flush=True)
     try:
         for _ in watch(args.data):
             _build_once(args)
@@ -91,21 +121,6 @@ def _validate(args) -> int:
 
 
 def _new(args) -> int:
-    for name, value in (("id", args.id), ("--outlet", args.outlet)):
-        if not ids.is_valid(value):
-            raise DataError([Problem("(command line)", 1, name, "an id such as 'cnn-2017-10-26-kurdish-clashes'",
-                                     repr(value), ids.explain(value))])
-    target = args.data / "articles" / f"{args.id}.yaml"
-    if target.exists():
-        raise DataError([Problem(pipeline.shown(target), 1, "(file)", "a new article id", "an existing file",
-                                 "choose another id, or edit that file")])
-    published = args.published or datetime.date.today().isoformat()
-    template = resources.files("generator.templates").joinpath("article.yaml").read_text("utf-8")
-    # json.dumps gives a double-quoted YAML string, safe whatever the title holds.
-    text = template.format(id=args.id, title=json.dumps(args.title, ensure_ascii=False)[1:-1],
-                           outlet=args.outlet, published=published)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as stream:  # "x": never replace a file that appeared meanwhile
-        stream.write(text)
-    print(f"created {pipeline.shown(target)}; fill it in, then run: python -m generator validate")
+    target = new_article.start(args.data, args.id, args.title, args.outlet, args.published)
+    print(f"created {printable(pipeline.shown(target))}; fill it in, then run: python -m generator validate")
     return 0

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Characters that could drive a terminal or disguise a line: C0 and C1 controls, DEL, the line
+# and paragraph separators, and the bidirectional controls that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, order=True)
@@ -18,7 +23,8 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}: {self.field}: expected {self.expected}, found {self.found}"
-        return f"{text} ({self.hint})" if self.hint else text
+        # Paths are file names and hints may quote them: a name must never drive the terminal.
+        return printable(f"{text} ({self.hint})" if self.hint else text)
 
 
 class DataError(Exception):
@@ -34,6 +40,16 @@ class DataError(Exception):
         noun = "problem" if len(lines) == 1 else "problems"
         lines.append(f"{len(lines)} {noun}; nothing was written.")
         return "\n".join(lines)
+
+
+def printable(text: str) -> str:
+    """text with every control, separator and bidi character written as an escape such as \\x1b."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def show(value: object, limit: int = 60) -> str:

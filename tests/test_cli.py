@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -9,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from generator import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,6 +22,14 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=120)
+
+
+def generator(*argv: str) -> tuple[int, str, str]:
+    """python -m generator with argv, in this process (quicker than a fresh one): status, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(list(argv))
+    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -87,3 +99,77 @@ def test_a_new_article_without_an_outlet_says_what_to_fill_in(project):
     result = run("validate", cwd=project)
     assert result.returncode == 2
     assert "source.outlet: expected the id of an actor, found 'your-outlet-id'" in result.stderr
+
+
+# --- `new` checks every argument as validation would, and writes nothing when one is wrong ------------------
+
+@pytest.mark.parametrize("argument, value, message", [
+    ("--published", "2017-02-30", "--published: expected a real calendar date written YYYY-MM-DD, found '2017-02-30' "
+                                  "(check the month and day)"),
+    ("--published", "2017-11-3", "--published: expected a real calendar date written YYYY-MM-DD, found '2017-11-3' "
+                                 "(check the month and day)"),
+    ("--published", "03/11/2017", "--published: expected a real calendar date written YYYY-MM-DD, found '03/11/2017' "
+                                  "(check the month and day)"),
+    ("--title", "   ", "--title: expected a line of text, found '   '"),
+    ("--title", "Two\nlines", "--title: expected a headline on one line, without control characters, found "
+                              "'Two\\nlines' (remove the character U+000A)"),
+    ("--title", "Tab\there", "--title: expected a headline on one line, without control characters, found "
+                             "'Tab\\there' (remove the character U+0009)"),
+    ("--outlet", "CNN", "--outlet: expected an id such as 'cnn', found 'CNN' (ids are lowercase; try 'cnn')"),
+    ("--outlet", "cnnn", "--outlet: expected the id of a media-outlet actor in data/actors.yaml, found 'cnnn' "
+                         "(did you mean 'cnn'?)"),
+    ("--outlet", "ryan-dillon", "--outlet: expected the id of a media-outlet actor in data/actors.yaml, found "
+                                "'ryan-dillon', of kind person (set kind: media-outlet on actor 'ryan-dillon', or name "
+                                "the outlet)"),
+])
+def test_new_names_the_bad_argument_and_writes_nothing(data_copy, argument, value, message):
+    status, out, err = generator("new", "cnn-2017-11-03-al-qaim", f"{argument}={value}")
+    assert status == 2 and out == ""
+    assert err.splitlines() == [f"(command line):1: {message}", "1 problem; nothing was written."]
+    assert sorted(os.listdir(data_copy / "data" / "articles")) == ["cnn-2017-10-26-iraq-kurdish-clashes.yaml"]
+
+
+def test_new_reports_every_bad_argument_at_once(data_copy):
+    status, _, err = generator("new", "Al-Qaim", "--outlet", "nobody", "--published", "2017-13-01", "--title", "")
+    assert status == 2
+    assert [line.split(": expected")[0] for line in err.splitlines()] == [
+        "(command line):1: --outlet", "(command line):1: --published", "(command line):1: --title",
+        "(command line):1: id", "4 problems; nothing was written."]
+
+
+def test_new_refuses_an_id_another_article_file_uses(data_copy):
+    articles = data_copy / "data" / "articles"
+    text = (articles / "cnn-2017-10-26-iraq-kurdish-clashes.yaml").read_text()
+    (articles / "renamed.yaml").write_text(text.replace("  id: cnn-2017-10-26-iraq-kurdish-clashes\n",
+                                                        "  id: cnn-2017-11-03-al-qaim\n", 1))
+    status, _, err = generator("new", "cnn-2017-11-03-al-qaim", "--outlet", "cnn")
+    assert status == 2 and not (articles / "cnn-2017-11-03-al-qaim.yaml").exists()
+    assert err.splitlines()[0] == ("(command line):1: id: expected an id no other source uses, found "
+                                   "'cnn-2017-11-03-al-qaim' (data/articles/renamed.yaml already uses it: choose "
+                                   "another id)")
+
+
+# --- every command fails with one clear line and a non-zero status, never a traceback -----------------------
+
+@pytest.mark.parametrize("argv, line", [
+    (["new"], "python -m generator new: the following arguments are required: id "
+              "(see: python -m generator new --help)"),
+    (["bulid"], "python -m generator: argument command: invalid choice: 'bulid' (choose from 'build', 'validate', "
+                "'watch', 'new') (see: python -m generator --help)"),
+    (["validate", "--strict"], "python -m generator: unrecognized arguments: --strict "
+                               "(see: python -m generator --help)"),
+])
+def test_a_command_line_argparse_refuses_is_one_line(project, argv, line):
+    result = run(*argv, cwd=project)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [line]
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(project):
+    (project / "not-a-folder").write_text("a file\n")
+    created = run("--data", "not-a-folder", "new", "probe", cwd=project)
+    built = run("build", "--content", "not-a-folder", cwd=project)
+    assert created.returncode == 1 and created.stderr == "error: not-a-folder/articles/probe.yaml: Not a directory\n"
+    assert built.returncode == 1 and len(built.stderr.splitlines()) == 1 and "Traceback" not in built.stderr
+    assert built.stderr.startswith("error: not-a-folder")
+    assert (project / "not-a-folder").read_text() == "a file\n"
