@@ -14,7 +14,7 @@ import stat
 from importlib import resources
 from pathlib import Path
 
-from . import dates, ids, schema_check
+from . import dates, ids, schema_check, text_rules
 from .load import load_file, load_text
 from .pipeline import shown
 from .problems import DataError, Problem
@@ -175,7 +175,9 @@ def _read_back_problems(text: str, fields: dict[str, str]) -> list[Problem]:
     except DataError as err:
         return [_argument_of(p) for p in err.problems]
     source = doc.data["source"]
-    problems = [_argument_of(p) for p in schema_check.check(doc, "article")]
+    # As in `validate`, the text rules are read only on a file the schema accepts: one problem per field.
+    found = schema_check.check(doc, "article") or text_rules.document_problems(doc, "article")
+    problems = [_argument_of(p) for p in found]
     return problems + [_argument(name, "text that YAML reads back exactly", repr(fields[name]),
                                  f"it reads back as {source.get(name)!r}")
                        for name in ARGUMENTS if source.get(name) != fields[name]]

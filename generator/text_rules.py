@@ -92,6 +92,12 @@ def check(text: str, style: str) -> tuple[str, str, str] | None:
     return None
 
 
+def document_problems(doc, kind: str) -> list:
+    """A Problem for each text field of a loaded document (report, actors, places, article) that breaks a rule."""
+    return [doc.problem(pointer, *found) for pointer, text, style in text_fields(doc.data, kind)
+            if (found := check(text, style)) is not None]
+
+
 # --- the text fields, from the JSON Schemas ------------------------------------------------------------------
 
 @cache

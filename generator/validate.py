@@ -42,10 +42,7 @@ def _documents(dataset: Dataset) -> Iterator[tuple[Document, str]]:
 def _text(dataset: Dataset) -> Iterator[Problem]:
     """No text field, as the schemas list them, holds characters that hide or reorder what it says."""
     for doc, kind in _documents(dataset):
-        for pointer, text, style in text_rules.text_fields(doc.data, kind):
-            found = text_rules.check(text, style)
-            if found is not None:
-                yield doc.problem(pointer, *found)
+        yield from text_rules.document_problems(doc, kind)
 
 
 def _reserved_ids(dataset: Dataset) -> Iterator[Problem]:

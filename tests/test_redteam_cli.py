@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from generator import pipeline, schema_check
+from generator import pipeline, schema_check, text_rules
 from generator.load import load_file
 from generator.problems import printable
 from tests.conftest import SAMPLE_DATA
@@ -95,7 +95,7 @@ def test_an_argument_cannot_add_a_field(project, argument, value):
 
 
 HOSTILE_TITLES = ['He said "no" \\ then: # left', "- a list?", "{0} {title}", "null", "true", "  spaced  ",
-                  "\ufeffmarked", "a\ufffeb", "عنوان \u200fبالعربية", "😀 🇮🇶", "'single' & <b>bold</b>", "%YAML 1.1",
+                  "a\ufffeb", "عنوان \u200fبالعربية", "😀 🇮🇶", "'single' & <b>bold</b>", "%YAML 1.1",
                   "--- not a document", "-starts with a hyphen"]
 
 
@@ -114,12 +114,14 @@ def test_hostile_titles_give_files_that_validate(project):
 @given(st.text(ONE_LINE, max_size=60))
 @example("")
 @example("\u00a0\u3000")
+@example("\ufeffmarked")
+@example("a\u200bb")
 def test_any_title_without_control_characters_reads_back_exactly(data_folder, title):
-    """Written, loaded and schema-clean with exactly that title; or, when it is blank, refused with nothing written."""
+    """Written with exactly that title, clean for the schema and the text rules; or, when validation would
+    refuse it (blank, a line break, an invisible or reordering character), refused with nothing written."""
     status, _, err, target = new(data_folder, "--outlet", "cnn", "--published", "2017-11-03", f"--title={title}")
     try:
-        line_breaks = "\u2028" in title or "\u2029" in title
-        if not re.search(r"\S", title) or line_breaks:
+        if not re.search(r"\S", title) or text_rules.check(title, text_rules.LINE) is not None:
             assert status == 2 and not target.exists()
             assert err.startswith("(command line):1: --title: expected ")
             return
@@ -127,6 +129,7 @@ def test_any_title_without_control_characters_reads_back_exactly(data_folder, ti
         doc = load_file(target, "probe.yaml")
         assert doc.data["source"]["title"] == title
         assert schema_check.check(doc, "article") == []
+        assert text_rules.document_problems(doc, "article") == []
     finally:
         target.unlink(missing_ok=True)
 
