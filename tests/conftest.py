@@ -11,7 +11,8 @@ from generator import pipeline
 from generator.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_DATA = ROOT / "data"
+# A frozen copy of the sample report: tests never read the live data/, which editors change.
+SAMPLE_DATA = ROOT / "tests" / "fixtures" / "cnn-report"
 ARTICLE = "data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml"
 
 

@@ -11,7 +11,7 @@ from generator.link import link
 from generator.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+DATA = ROOT / "tests" / "fixtures" / "cnn-report"  # the frozen sample, never the live data/
 GOLDEN_MARKDOWN = ROOT / "tests" / "golden" / "markdown"
 GOLDEN_HTML = ROOT / "tests" / "golden" / "html"
 

@@ -26,7 +26,7 @@ class Site:
         return sorted(self.output.rglob("*.html"))
 
 
-def pelican(content: Path, output: Path, siteurl: str = "", data: Path = ROOT / "data",
+def pelican(content: Path, output: Path, siteurl: str = "", data: Path = ROOT / "tests" / "fixtures" / "cnn-report",
             settings: str = "pelican.conf.py", **env_extra: str) -> subprocess.CompletedProcess:
     """Run Pelican on content/ into output/ with the project's settings, for the report in data/."""
     env = {**os.environ, "SITEURL": siteurl, "REPORT_DATA": str(data), **env_extra}

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
+from tests.conftest import SAMPLE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +36,7 @@ def generator(*argv: str) -> tuple[int, str, str]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A folder holding a copy of the sample data."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
     return tmp_path
 
 

@@ -11,6 +11,7 @@ from generator import evidence, pipeline
 from generator.markdown_text import escape
 from generator.render import render
 from generator.link import link
+from tests.conftest import SAMPLE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 LINK = re.compile(r"\{filename\}/(actors|places|events|sources)/([a-z0-9-]+)\.md")
@@ -19,7 +20,7 @@ LINK = re.compile(r"\{filename\}/(actors|places|events|sources)/([a-z0-9-]+)\.md
 @pytest.fixture(scope="module")
 def sample():
     """The validated sample dataset and its rendered pages."""
-    dataset = pipeline.validate(pipeline.load(ROOT / "data"))
+    dataset = pipeline.validate(pipeline.load(SAMPLE_DATA))
     return dataset, render(link(dataset))
 
 

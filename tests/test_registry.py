@@ -11,6 +11,7 @@ from referencing import Registry, Resource
 from ruamel.yaml import YAML
 
 from generator.render import RENDERERS
+from tests.conftest import SAMPLE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "generator" / "schema"
@@ -18,7 +19,7 @@ TEMPLATES = {"actors": "actor", "places": "place", "events": "event", "sources":
 
 
 def data_files() -> list[Path]:
-    return [ROOT / "data" / "actors.yaml", ROOT / "data" / "places.yaml", *sorted((ROOT / "data" / "articles").glob("*.yaml"))]
+    return [SAMPLE_DATA / "actors.yaml", SAMPLE_DATA / "places.yaml", *sorted((SAMPLE_DATA / "articles").glob("*.yaml"))]
 
 
 def test_every_page_kind_has_a_renderer_and_a_theme_template():

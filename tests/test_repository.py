@@ -141,3 +141,10 @@ def test_make_html_needs_only_the_venv_module(tmp_path):
     """`make html` asks for no browser or Java: those are the tests' needs."""
     result = run_system_packages(tmp_path, "build", missing={"java", "node", "npm", "chromium"})
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_no_test_reads_the_live_report_data():
+    """Tests own their fixtures (tests/fixtures/): an editor who adds an article to data/ keeps them green."""
+    readers = [path.name for path in (ROOT / "tests").rglob("*.py")
+               if re.search(r'ROOT\s*/\s*"data"|ROOT\s*/\s*DATA\b', path.read_text("utf-8"))]
+    assert readers == []

@@ -11,6 +11,7 @@ import pytest
 from generator import pipeline
 from generator.problems import DataError
 from generator.write import MANIFEST, write_pages
+from tests.conftest import SAMPLE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +25,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     """A copy of the sample data that a test may break."""
-    return Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+    return Path(shutil.copytree(SAMPLE_DATA, tmp_path / "data"))
 
 
 def test_build_writes_a_page_per_actor_place_event_and_source(data, tmp_path):
