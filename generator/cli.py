@@ -200,7 +200,8 @@ def _watch(args) -> int:
             print(f"serving {serve.address(server)} from {args.output}/ (Ctrl-C to stop)", flush=True)
         _staged_build(args)
         paths = watch.sources(Path.cwd(), args.data, args.content, sorted(Path.cwd().glob("*.py")))
-        print(f"watching {', '.join(pipeline.shown(p) for p in paths)} (Ctrl-C to stop)", flush=True)
+        print(f"watching {args.data}/, {args.content}/{site_build.HAND_WRITTEN}/, theme/ and the settings "
+              "(Ctrl-C to stop)", flush=True)
         watch.rebuild_on_change(paths, watch.only_sources(args.content, site_build.HAND_WRITTEN),
                                 lambda: _staged_build(args), _say)
     except KeyboardInterrupt:

@@ -101,9 +101,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(condition, seconds: float = 60, what: str = "the condition") -> None:
+def wait_for(condition, seconds: float = 60, what: str = "the condition", every: float = 0.01) -> None:
     """Poll until condition() is true; fail after seconds."""
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
+        time.sleep(every)
