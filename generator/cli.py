@@ -199,17 +199,23 @@ def _watch(args) -> int:
             serve.serve_in_background(server)  # the last good site is served while the first build runs
             print(f"serving {serve.address(server)} from {args.output}/ (Ctrl-C to stop)", flush=True)
         _staged_build(args)
-        paths = watch.sources(Path.cwd(), args.data, args.content, sorted(Path.cwd().glob("*.py")))
-        print(f"watching {args.data}/, {args.content}/{site_build.HAND_WRITTEN}/, theme/ and the settings "
+        watched = _sources(args)
+        print(f"watching {', '.join(f'{pipeline.shown(p)}/' for p in watched.folders)} and the settings "
               "(Ctrl-C to stop)", flush=True)
-        watch.rebuild_on_change(paths, watch.only_sources(args.content, site_build.HAND_WRITTEN),
-                                lambda: _staged_build(args), _say)
+        watch.rebuild_on_change(watched, lambda: _staged_build(args), _say)
     except KeyboardInterrupt:
         pass
     finally:
         if server:
             server.server_close()
     return 0
+
+
+def _sources(args) -> watch.Sources:
+    """What a build reads: the data, the hand-written pages, the theme, and the settings (every .py beside
+    them: publishconf.py runs pelican.conf.py)."""
+    settings = {args.settings, *Path.cwd().glob("*.py")}
+    return watch.sources([args.data, args.content / site_build.HAND_WRITTEN, Path("theme")], sorted(settings))
 
 
 def _serve(args) -> int:

@@ -183,11 +183,30 @@ def _read(url: str, status: int = 200) -> str:
 # ---- what the watcher watches ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("path", "counts"), [
-    ("data/actors.yaml", True), ("content/pages/about.md", True), ("theme/templates/base.html", True),
-    ("content/actors/cnn.md", False), ("content/.generator-manifest.json", False),
+    ("data/actors.yaml", True), ("data/articles/new.yaml", True), ("content/pages/about.md", True),
+    ("theme/templates/base.html", True), ("pelican.conf.py", True),
+    ("content/actors/cnn.md", False), ("content/.generator-manifest.json", False), ("output/index.html", False),
+    (".output.build-x1y2/site/index.html", False), (".build.lock", False), ("README.md", False),
     ("data/.actors.yaml.swp", False), ("data/actors.yaml~", False),
 ])
 def test_the_watcher_ignores_the_pages_a_build_writes_and_editors_temporary_files(tmp_path, path, counts):
-    """A build writes content/: were those writes changes, every build would start the next."""
-    accept = watch.only_sources(tmp_path / "content", "pages")
-    assert accept(Change.modified, str(tmp_path / path)) is counts
+    """A build writes content/, output/ and the lock: were those writes changes, every build would start the next."""
+    watched = watch.sources([tmp_path / "data", tmp_path / "content/pages", tmp_path / "theme"],
+                            [tmp_path / "pelican.conf.py"])
+    assert watched.accepts(Change.modified, str(tmp_path / path)) is counts
+
+
+def test_the_watcher_sees_a_settings_file_saved_by_renaming_a_new_one_over_it(built, tmp_path):
+    project = clone(built[0], tmp_path / "project")
+    log = tmp_path / "regenerate.log"
+    watcher = start_make(project, log, "regenerate")
+    try:
+        wait_for(lambda: "watching" in log.read_text(), what="the watcher")
+        for step in ("first", "second"):  # a watch on the file itself would miss the second save
+            settings = (project / "pelican.conf.py").read_text().replace('"%d %B %Y"', '"%d %B %Y"  # saved')
+            (project / "pelican.conf.py.new").write_text(settings)
+            os.replace(project / "pelican.conf.py.new", project / "pelican.conf.py")
+            wait_for(lambda: log.read_text().count("site: output/ replaced") == (2 if step == "first" else 3),
+                     what=f"the rebuild after the {step} save")
+    finally:
+        stop(watcher)
