@@ -163,7 +163,7 @@ def _staged_build(args) -> int:
         _say(str(err))
         status = EXIT_FAILED
     except Exception as err:  # a bug: one line, the site kept, and a watcher keeps watching
-        _say(f"unexpected {type(err).__name__}: {err} (a bug in the generator; please report it with the data)")
+        _say(_unexpected(err))
         status = EXIT_FAILED
     else:
         written = report.content
@@ -173,6 +173,10 @@ def _staged_build(args) -> int:
         return 0
     _say(f"build failed; {_left_as_it_was(args)}")
     return status
+
+
+def _unexpected(err: Exception) -> str:
+    return f"unexpected {type(err).__name__}: {err} (a bug in the generator; please report it with the data)"
 
 
 def _left_as_it_was(args) -> str:
@@ -212,14 +216,13 @@ def _watch(args) -> int:
 
 
 def _sources(args) -> watch.Sources:
-    """What a build reads: the data, the hand-written pages, the theme, and the settings (every .py beside
-    them: publishconf.py runs pelican.conf.py)."""
-    settings = {args.settings, *Path.cwd().glob("*.py")}
+    """What a build reads: the data, the hand-written pages, the theme and the settings."""
+    settings = {args.settings, *Path.cwd().glob("*.py")}  # every one: publishconf.py runs pelican.conf.py
     return watch.sources([args.data, args.content / site_build.HAND_WRITTEN, Path("theme")], sorted(settings))
 
 
 def _serve(args) -> int:
-    """Serve the last build of output/ until Ctrl-C; problems in the data are reported, not served."""
+    """Serve the last build of output/ until Ctrl-C, saying first if the data has problems since."""
     output = args.output.resolve()
     if not output.is_dir():
         _say(f"no site in {args.output}/ yet; build it first: make html")
@@ -229,11 +232,7 @@ def _serve(args) -> int:
     except BuildError as err:
         _say(str(err))
         return EXIT_FAILED
-    try:
-        pipeline.check(args.data)
-    except DataError as err:  # the editor should know the site no longer matches the data
-        _say(err.report())
-        _say(f"the data has problems: serving {args.output}/ as it was last built")
+    _warn_if_the_data_fails(args)
     print(f"serving {serve.address(server)} from {args.output}/ (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()
@@ -242,6 +241,18 @@ def _serve(args) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def _warn_if_the_data_fails(args) -> None:
+    # The editor should know when the site served no longer matches the data.
+    try:
+        pipeline.check(args.data)
+        return
+    except DataError as err:
+        _say(err.report())
+    except Exception as err:  # a bug: one line; the site is still served
+        _say(_unexpected(err))
+    _say(f"the data has problems: serving {args.output}/ as it was last built")
 
 
 def _clean(args) -> int:

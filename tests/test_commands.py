@@ -16,7 +16,7 @@ from watchfiles import Change
 from generator import output_dir, watch
 from generator.problems import DataError
 from tests.conftest import SAMPLE_DATA, edit
-from tests.project import clone, copy_project, free_port, make, snapshot, staging_folders, start_make, stop, wait_for, whole
+from tests.project import clone, copy_project, free_port, make, staging_folders, start_make, stop, wait_for, whole
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,7 +49,8 @@ def test_no_settings_let_pelican_delete_the_output_folder(settings):
 ACCEPTED = ["output", "site", "build/site", "output/../site", "./output", "output/"]
 REFUSED = {".": "the project itself", "": "the project itself", "..": "a folder outside the project",
            "/tmp": "a folder outside the project", "data": "the data folder", "content": "the content folder",
-           "theme": "the theme", "generator": "the generator's code", "tests": "the tests", ".git": "the git repository",
+           "theme": "the theme", "generator": "the generator's code", "tests": "the tests",
+           ".git": "the git repository",
            ".github": "the workflows", "docs": "the documentation", "data/out": "inside the data folder",
            "output/../.git": "the git repository", "theme/static/css": "inside the theme",
            "elsewhere": "a folder the build reads", "elsewhere/x": "inside a folder the build reads",
@@ -206,7 +207,8 @@ def test_the_watcher_sees_a_settings_file_saved_by_renaming_a_new_one_over_it(bu
             settings = (project / "pelican.conf.py").read_text().replace('"%d %B %Y"', '"%d %B %Y"  # saved')
             (project / "pelican.conf.py.new").write_text(settings)
             os.replace(project / "pelican.conf.py.new", project / "pelican.conf.py")
-            wait_for(lambda: log.read_text().count("site: output/ replaced") == (2 if step == "first" else 3),
+            builds = 2 if step == "first" else 3
+            wait_for(lambda builds=builds: log.read_text().count("site: output/ replaced") == builds,
                      what=f"the rebuild after the {step} save")
     finally:
         stop(watcher)

@@ -164,10 +164,10 @@ def test_make_clean_refuses_every_folder_but_the_site(project, tmp_path, value):
     before, outside_before = whole(project), snapshot(tmp_path, "outside")
     result = make(project, "clean", f"OUTPUT={output}")
     assert result.returncode != 0 and make_error("clean", 2).search(result.stderr)
+    found = f"{str(Path(output))!r}, {REFUSED[value]}"
     assert lines(result)[:2] == [
         "(command line):1: OUTPUT: expected a folder for the built site inside the project, such as output (never "
-        f"data, content, theme, generator, tests or .git), found {str(Path(output))!r}, {REFUSED[value]} (choose another folder; "
-        "nothing was deleted)",
+        f"data, content, theme, generator, tests or .git), found {found} (choose another folder; nothing was deleted)",
         "1 problem; nothing was written."]
     assert whole(project) == before and snapshot(tmp_path, "outside") == outside_before
 
@@ -255,7 +255,8 @@ def test_a_build_killed_at_random_moments_leaves_a_whole_site_and_the_next_build
         if run % 2:  # anywhere in the build
             time.sleep(rng.uniform(0.2, 1.0) * duration)
         else:  # while Pelican writes pages, where a kill is most likely to leave half a site
-            wait_for(lambda: _pelican_writing(project, since) or build.poll() is not None, what="Pelican's writes")
+            wait_for(lambda project=project, since=since, build=build:
+                     _pelican_writing(project, since) or build.poll() is not None, what="Pelican's writes")
             time.sleep(rng.uniform(0, 0.05))
         os.killpg(build.pid, signal.SIGKILL)
         build.wait(timeout=30)
@@ -405,7 +406,7 @@ def test_a_bad_report_file_under_serve_is_reported_as_a_problem(project, tmp_pat
     text = log.read_text()
     assert "Traceback" not in text
     assert re.search(r"^data/report\.yaml:\d+: \(yaml\): expected valid YAML, found .+$", text, re.M), text
-    assert f"the data has problems: serving output/ as it was last built" in text.splitlines()
+    assert "the data has problems: serving output/ as it was last built" in text.splitlines()
 
 
 def test_pelican_run_directly_on_a_bad_report_file_reports_the_problem(project):
