@@ -2,7 +2,6 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PELICAN := $(BIN)/pelican
 DATA := data
 CONTENT := content
 OUTPUT := output
@@ -11,7 +10,12 @@ PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 GITHUB_PAGES_BRANCH ?= gh-pages
-export REPORT_DATA := $(DATA)
+# Seconds a build waits for another one (an editor's make html while make devserver rebuilds).
+BUILD_WAIT ?= 300
+# Every build goes through the staged build (generator/build.py): the whole site is built into a
+# fresh folder next to $(OUTPUT)/, which it replaces only when everything succeeded.
+SITE := $(BIN)/python -m generator --data "$(DATA)"
+SITE_PATHS := --content "$(CONTENT)" --output "$(OUTPUT)" --wait "$(BUILD_WAIT)"
 
 .PHONY: help venv venv-dev system-test content validate html test update-golden clean bench regenerate serve devserver publish github
 
@@ -21,13 +25,13 @@ help:
 	@echo "make validate       check the data, write nothing"
 	@echo "make content        write the Markdown pages into $(CONTENT)/"
 	@echo "make update-golden  regenerate the golden files after an intended change"
-	@echo "make devserver      serve on http://$(HOST):$(PORT)/, rebuilding as data, content or theme change"
-	@echo "make regenerate     rebuild as data, content or theme change, without serving"
+	@echo "make devserver      serve on http://$(HOST):$(PORT)/, rebuilding as data, pages, theme or settings change"
+	@echo "make regenerate     rebuild as data, pages, theme or settings change, without serving"
 	@echo "make serve          serve $(OUTPUT)/ on http://$(HOST):$(PORT)/"
 	@echo "make publish        build with publishconf.py (SITEURL=https://... make publish)"
 	@echo "make github         publish, then push $(OUTPUT)/ to the $(GITHUB_PAGES_BRANCH) branch"
 	@echo "make bench          time the generator (ratios against bare YAML parsing)"
-	@echo "make clean          remove $(OUTPUT)/"
+	@echo "make clean          remove $(OUTPUT)/ (and nothing else)"
 
 SYSTEM_PACKAGES := bash .ci/system-packages
 
@@ -61,26 +65,23 @@ validate: venv
 content: venv
 	$(BIN)/python -m generator --data $(DATA) build --content $(CONTENT)
 
-html: content
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) --fatal warnings
+html: venv
+	$(SITE) site --settings $(CONF) $(SITE_PATHS)
 	@echo "The report is built in $(OUTPUT)/. Preview it with: make serve  (then open http://$(HOST):$(PORT)/)"
 
-# Rebuild whenever data/, content/ or theme/ change: the generator watches data/, Pelican the rest.
-regenerate: content
-	$(BIN)/python -m generator --data $(DATA) watch --content $(CONTENT) & watcher=$$!; \
-	trap 'kill $$watcher' EXIT INT TERM; \
-	$(PELICAN) -r $(CONTENT) -o $(OUTPUT) -s $(CONF)
+# Rebuild the whole site (staged, as make html) whenever data/, content/pages/, theme/ or the
+# settings change; a failed rebuild is reported and the last good site stays.
+regenerate: venv
+	$(SITE) watch --settings $(CONF) $(SITE_PATHS)
 
 serve: venv
-	$(PELICAN) -l $(OUTPUT) -s $(CONF) -b $(HOST) -p $(PORT)
+	$(SITE) serve --output "$(OUTPUT)" --host "$(HOST)" --port "$(PORT)"
 
-devserver: content
-	$(BIN)/python -m generator --data $(DATA) watch --content $(CONTENT) & watcher=$$!; \
-	trap 'kill $$watcher' EXIT INT TERM; \
-	$(PELICAN) -lr $(CONTENT) -o $(OUTPUT) -s $(CONF) -b $(HOST) -p $(PORT)
+devserver: venv
+	$(SITE) watch --serve --settings $(CONF) $(SITE_PATHS) --host "$(HOST)" --port "$(PORT)"
 
-publish: content
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF) --fatal warnings
+publish: venv
+	$(SITE) site --settings $(PUBLISHCONF) $(SITE_PATHS)
 
 github: publish
 	$(BIN)/ghp-import -m "Publish the report" -b $(GITHUB_PAGES_BRANCH) --no-jekyll $(OUTPUT)
@@ -93,10 +94,11 @@ test: system-test venv-dev node_modules/.installed
 update-golden: venv-dev
 	$(BIN)/python -m tests.golden
 
-# Only output/ is removed, and only when OUTPUT names a folder inside this project.
-clean:
-	@case "$(abspath $(OUTPUT))" in "$(CURDIR)"/?*) rm -rf -- "$(abspath $(OUTPUT))" ;; \
-	  *) echo "refusing to remove $(OUTPUT): not a folder inside $(CURDIR)"; exit 1 ;; esac
+# Only the output folder is removed, and only when it is a folder inside the project that holds
+# nothing else (never data, content, theme, generator, tests, .git, the project itself); the
+# check is generator/output_dir.py's, shared with the build.
+clean: venv
+	$(SITE) clean --output "$(OUTPUT)" --wait "$(BUILD_WAIT)"
 
 # The README's screenshot, taken with headless Debian chromium from a fresh build.
 .PHONY: screenshot

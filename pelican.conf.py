@@ -8,10 +8,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generator.site import JINJA_FILTERS, SECTIONS, report_settings  # noqa: E402, F401  (settings; need the path)
+from generator.problems import DataError  # noqa: E402  (settings; need the path)
+from generator.site import JINJA_FILTERS, SECTIONS, report_settings  # noqa: E402, F401
 
-# SITENAME and DEFAULT_LANG come from the report file of the data being built (make sets REPORT_DATA).
-globals().update(report_settings(Path(os.environ.get("REPORT_DATA", HERE / "data"))))
+# SITENAME and DEFAULT_LANG come from the report file of the data being built (the build sets
+# REPORT_DATA). A bad report file is reported like any data problem and stops Pelican (SystemExit
+# passes Pelican's own handler, which would print a traceback), whoever runs these settings.
+try:
+    globals().update(report_settings(Path(os.environ.get("REPORT_DATA", HERE / "data"))))
+except DataError as _err:
+    print(_err.report(), file=sys.stderr)
+    raise SystemExit(2) from None
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 TIMEZONE = "UTC"
@@ -19,6 +26,9 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 REPORT_SECTIONS = SECTIONS
 
 PATH = "content"
+# Never True: the build (generator/build.py) gives Pelican a fresh, empty folder and replaces
+# output/ with it only when the whole build succeeded; deleting first would lose the site.
+DELETE_OUTPUT_DIRECTORY = False
 THEME = "theme"
 # Every generated page is a Pelican page; each says its own URL and save_as in its metadata.
 PAGE_PATHS = ["actors", "places", "events", "sources", "indexes", "pages"]

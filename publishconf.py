@@ -15,4 +15,5 @@ SITEURL = os.environ.get("SITEURL", globals().get("SITEURL", "")).rstrip("/")
 # A custom domain is this one setting, such as "reports.example.org": the build then writes CNAME.
 CUSTOM_DOMAIN = os.environ.get("CUSTOM_DOMAIN", "")
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = True
+# No DELETE_OUTPUT_DIRECTORY: the staged build starts from an empty folder and replaces output/
+# only when everything succeeded (generator/build.py).

@@ -1,4 +1,4 @@
-"""The command line: python -m generator build | validate | new <id>."""
+"""The command line: python -m generator build | validate | new <id> | site | watch | serve | clean."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import new_article, pipeline
+from . import build as site_build
+from . import lock, new_article, output_dir, pipeline, serve, watch
+from .build_error import BuildError
 from .link import Graph
 from .problems import DataError, printable
 
@@ -65,9 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(command=_build)
     check = commands.add_parser("validate", help="check all the data and write nothing")
     check.set_defaults(command=_validate)
-    watch = commands.add_parser("watch", help="build, then rebuild content/ whenever the data changes")
-    watch.add_argument("--content", type=Path, default=Path("content"), help="where pages go (default: content)")
-    watch.set_defaults(command=_watch)
+    _site_commands(commands)
     new = commands.add_parser("new", help="start a new article file from a commented template")
     new.add_argument("id", help="the article's id, such as cnn-2017-10-26-kurdish-clashes")
     new.add_argument("--title", default="TODO: the article's headline")
@@ -86,32 +86,16 @@ def _summary(graph: Graph) -> str:
 
 
 def _build(args) -> int:
-    graph, report = pipeline.build(args.data, args.content)
+    try:
+        with lock.held(Path(lock.LOCK), site_build.DEFAULT_WAIT, _say):  # content/ is shared with site builds
+            graph, report = pipeline.build(args.data, args.content)
+    except BuildError as err:
+        _say(str(err))
+        return EXIT_FAILED
     print(f"ok: {_summary(graph)}")
     print(f"content: {len(report.written)} written, {len(report.unchanged)} unchanged, "
           f"{len(report.removed)} removed")
     return 0
-
-
-def _watch(args) -> int:
-    """Rebuild on every change under data/; a bad edit is reported and the last good pages stay."""
-    from watchfiles import watch
-
-    _build_once(args)
-    print(f"watching {printable(pipeline.shown(args.data))} (Ctrl-C to stop)", flush=True)
-    try:
-        for _ in watch(args.data):
-            _build_once(args)
-    except KeyboardInterrupt:
-        pass
-    return 0
-
-
-def _build_once(args) -> None:
-    try:
-        _build(args)
-    except DataError as err:
-        print(err.report(), file=sys.stderr, flush=True)
 
 
 def _validate(args) -> int:
@@ -123,4 +107,178 @@ def _validate(args) -> int:
 def _new(args) -> int:
     target = new_article.start(args.data, args.id, args.title, args.outlet, args.published)
     print(f"created {printable(pipeline.shown(target))}; fill it in, then run: python -m generator validate")
+    return 0
+
+
+# ---- The site: a staged build, a watcher with a preview server, a guarded clean ------------------
+# make html / publish run `site`, make devserver `watch --serve`, make regenerate `watch`, make serve
+# `serve`, make clean `clean`. The project is the working folder (where make runs).
+
+EXIT_FAILED = 1  # the build, the server or the clean could not finish; nothing was changed
+
+
+def _site_commands(commands) -> None:
+    building = commands.add_parser("site", help="build the whole site into a fresh folder, then replace output/ "
+                                                "with it")
+    _site_options(building)
+    building.set_defaults(command=_site)
+    watching = commands.add_parser("watch", help="build the site, then rebuild it whenever data/, content/pages/, "
+                                                 "theme/ or the settings change")
+    _site_options(watching)
+    watching.add_argument("--serve", action="store_true", help="serve output/ meanwhile (make devserver)")
+    _address_options(watching)
+    watching.set_defaults(command=_watch)
+    serving = commands.add_parser("serve", help="serve the last build of output/, without watching")
+    serving.add_argument("--output", type=Path, default=Path("output"), help="the site (default: output)")
+    _address_options(serving)
+    serving.set_defaults(command=_serve)
+    cleaning = commands.add_parser("clean", help="remove output/, and nothing else")
+    cleaning.add_argument("--output", type=Path, default=Path("output"), help="the site (default: output)")
+    cleaning.add_argument("--wait", type=float, default=site_build.DEFAULT_WAIT, metavar="SECONDS",
+                          help="how long to wait for a build to finish (default: %(default)g)")
+    cleaning.set_defaults(command=_clean)
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--settings", type=Path, default=Path("pelican.conf.py"),
+                        help="Pelican settings (default: pelican.conf.py; publishconf.py to publish)")
+    parser.add_argument("--content", type=Path, default=Path("content"), help="where pages go (default: content)")
+    parser.add_argument("--output", type=Path, default=Path("output"), help="the site (default: output)")
+    parser.add_argument("--wait", type=float, default=site_build.DEFAULT_WAIT, metavar="SECONDS",
+                        help="how long to wait for another build to finish (default: %(default)g; 0: do not wait)")
+
+
+def _address_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="the address to serve on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="the port to serve on (default: 8000)")
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _site(args) -> int:
+    """One staged build: output/ is replaced only when everything succeeded."""
+    try:
+        return _staged_build(args)
+    except KeyboardInterrupt:
+        _say(f"build interrupted; {_left_as_it_was(args)}")
+        return 130
+
+
+def _staged_build(args) -> int:
+    """Build once; any failure is reported (never a traceback) and leaves output/ and content/ as they were."""
+    paths = site_build.SitePaths(Path.cwd(), args.data, args.content, args.output, args.settings)
+    try:
+        report = site_build.build_site(paths, args.wait, _say)
+    except DataError as err:
+        _say(err.report())
+        status = EXIT_DATA
+    except BuildError as err:
+        _say(str(err))
+        status = EXIT_FAILED
+    except Exception as err:  # a bug: one line, the site kept, and a watcher keeps watching
+        _say(_unexpected(err))
+        status = EXIT_FAILED
+    else:
+        written = report.content
+        print(f"ok: {_summary(report.graph)}")
+        print(f"site: {args.output}/ replaced ({report.files} files); content: {len(written.written)} written, "
+              f"{len(written.unchanged)} unchanged, {len(written.removed)} removed", flush=True)
+        return 0
+    _say(f"build failed; {_left_as_it_was(args)}")
+    return status
+
+
+def _unexpected(err: Exception) -> str:
+    return f"unexpected {type(err).__name__}: {err} (a bug in the generator; please report it with the data)"
+
+
+def _left_as_it_was(args) -> str:
+    try:
+        output = output_dir.checked(Path.cwd(), args.output)
+    except DataError:
+        return "nothing was changed"
+    if output.is_dir():
+        return f"the previous site in {args.output}/ is unchanged"
+    return f"no site was written to {args.output}/"
+
+
+def _watch(args) -> int:
+    """Build, then rebuild on every change (serving output/ with --serve) until Ctrl-C; no failure stops it."""
+    output = output_dir.checked(Path.cwd(), args.output, also_protected=(args.data, args.content))
+    try:
+        # Bound before the first build, so that a busy port fails at once, not after a build.
+        server = serve.open_server(output, args.host, args.port) if args.serve else None
+    except BuildError as err:
+        _say(str(err))
+        return EXIT_FAILED
+    try:
+        if server:
+            serve.serve_in_background(server)  # the last good site is served while the first build runs
+            print(f"serving {serve.address(server)} from {args.output}/ (Ctrl-C to stop)", flush=True)
+        _staged_build(args)
+        watched = _sources(args)
+        print(f"watching {', '.join(f'{pipeline.shown(p)}/' for p in watched.folders)} and the settings "
+              "(Ctrl-C to stop)", flush=True)
+        watch.rebuild_on_change(watched, lambda: _staged_build(args), _say)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server:
+            server.server_close()
+    return 0
+
+
+def _sources(args) -> watch.Sources:
+    """What a build reads: the data, the hand-written pages, the theme and the settings."""
+    settings = {args.settings, *Path.cwd().glob("*.py")}  # every one: publishconf.py runs pelican.conf.py
+    return watch.sources([args.data, args.content / site_build.HAND_WRITTEN, Path("theme")], sorted(settings))
+
+
+def _serve(args) -> int:
+    """Serve the last build of output/ until Ctrl-C, saying first if the data has problems since."""
+    output = args.output.resolve()
+    if not output.is_dir():
+        _say(f"no site in {args.output}/ yet; build it first: make html")
+        return EXIT_FAILED
+    try:
+        server = serve.open_server(output, args.host, args.port)
+    except BuildError as err:
+        _say(str(err))
+        return EXIT_FAILED
+    _warn_if_the_data_fails(args)
+    print(f"serving {serve.address(server)} from {args.output}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+def _warn_if_the_data_fails(args) -> None:
+    # The editor should know when the site served no longer matches the data.
+    try:
+        pipeline.check(args.data)
+        return
+    except DataError as err:
+        _say(err.report())
+    except Exception as err:  # a bug: one line; the site is still served
+        _say(_unexpected(err))
+    _say(f"the data has problems: serving {args.output}/ as it was last built")
+
+
+def _clean(args) -> int:
+    """Remove output/ and nothing else: the folder is checked first, then removed under the build lock."""
+    output = output_dir.checked(Path.cwd(), args.output, also_protected=(args.data,))
+    try:
+        with lock.held(Path(lock.LOCK), args.wait, _say):
+            output_dir.recover(output)
+            removed = output_dir.remove(output)
+    except (BuildError, OSError) as err:
+        _say(f"clean failed: {err}")
+        return EXIT_FAILED
+    print(f"removed {args.output}/" if removed else f"nothing to remove: there is no {args.output}/")
     return 0

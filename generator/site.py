@@ -8,7 +8,10 @@ from pathlib import Path
 import nh3
 from markupsafe import Markup
 
+from . import schema_check
+from .pipeline import shown as _shown
 from .load import load_file
+from .problems import DataError, Problem
 from .render.meta import SECTIONS as _SECTIONS
 
 # The HTML our Markdown can produce, and nothing else: no scripts, styles, handlers or forms.
@@ -36,8 +39,17 @@ def humanize(kind: str | None) -> str:
 
 
 def report_settings(data: Path) -> dict[str, str]:
-    """SITENAME and DEFAULT_LANG from data/report.yaml (the generator has validated it)."""
-    report = load_file(data / "report.yaml", "data/report.yaml").data["report"]
+    """SITENAME and DEFAULT_LANG from data/report.yaml, or a DataError naming what is wrong in it."""
+    path = data / "report.yaml"
+    shown = _shown(path)
+    if not path.is_file():
+        raise DataError([Problem(shown, 1, "(file)", "the report's file", "no such file",
+                                 "create it, starting with a top-level 'report:'")])
+    document = load_file(path, shown)
+    problems = schema_check.check(document, "report")
+    if problems:
+        raise DataError(problems)
+    report = document.data["report"]
     return {"SITENAME": report["title"], "DEFAULT_LANG": report["language"]}
 
 
