@@ -219,9 +219,9 @@ def _watch(args) -> int:
             print(f"serving {serve.address(server)} from {args.output}/ (Ctrl-C to stop)", flush=True)
         _staged_build(args)
         watched = _sources(args)
-        print(f"watching {', '.join(f'{pipeline.shown(p)}/' for p in watched.folders)} and the settings "
-              "(Ctrl-C to stop)", flush=True)
-        watch.rebuild_on_change(watched, lambda: _staged_build(args), _say)
+        shown = ", ".join(f"{printable(pipeline.shown(p))}/" for p in watched.folders)
+        watch.rebuild_on_change(watched, lambda: _staged_build(args), _say,
+                                ready=lambda: print(f"watching {shown} and the settings (Ctrl-C to stop)", flush=True))
     except KeyboardInterrupt:
         pass
     finally:
