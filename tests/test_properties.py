@@ -148,13 +148,14 @@ def test_escaped_text_renders_as_exactly_that_text(render, text):
 @FAST
 @given(TEXT.filter(lambda name: markdown_text.one_line(name) != ""))
 def test_link_renders_one_anchor_with_the_name_as_text(name):
-    page = render_body(markdown_text.link(name, "{filename}/actors/x.md"))
-    assert page.tags.count("a") == 1 and set(page.tags) <= {"p", "a"}
+    page = render_body(markdown_text.page_link(name, "actors", "x"))
+    isolated = markdown_text.needs_isolation(name)
+    assert page.tags.count("a") == 1 and page.tags.count("bdi") == isolated and set(page.tags) <= {"p", "a", "bdi"}
     assert page.links[0] == markdown_text.one_line(name)
 
 
 def test_link_whose_name_holds_bracket_colon_renders():
-    page = render_body(markdown_text.link("Kurdish forces]: Peshmerga", "{filename}/actors/x.md"))
+    page = render_body(markdown_text.page_link("Kurdish forces]: Peshmerga", "actors", "x"))
     assert page.links == ["Kurdish forces]: Peshmerga"]
 
 
