@@ -6,14 +6,15 @@ import json
 from pathlib import Path
 
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .load import load_file
+from .markdown_text import isolated_text, needs_isolation, one_line
 from .render.meta import SECTIONS as _SECTIONS
 
 # The HTML our Markdown can produce, and nothing else: no scripts, styles, handlers or forms.
 ALLOWED_TAGS = {"a", "p", "ul", "ol", "li", "strong", "em", "blockquote", "h2", "h3", "mark", "code", "br", "hr",
-                "dl", "dt", "dd", "span", "sup", "abbr"}
+                "dl", "dt", "dd", "span", "sup", "abbr", "bdi"}
 ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}, "mark": {"data-ev"}}
 SECTIONS = tuple(_SECTIONS.items())  # (folder, title) pairs, for the navigation
 
@@ -23,6 +24,17 @@ def sanitize(html: str) -> Markup:
     clean = nh3.clean(html or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel=None)
     return Markup(clean)
+
+
+def isolate(text: str | None) -> Markup:
+    """Text for HTML, escaped, and inside <bdi> when it is right-to-left, so it cannot reorder its neighbours."""
+    text = text or ""
+    return Markup("<bdi>{}</bdi>").format(text) if needs_isolation(text) else escape(text)
+
+
+def isolate_text(text: str | None) -> str:
+    """Text for a plain-text element such as <title>, in Unicode isolates when it is right-to-left."""
+    return isolated_text(text or "")
 
 
 def fromjson(text: str | None) -> object:
@@ -38,7 +50,9 @@ def humanize(kind: str | None) -> str:
 def report_settings(data: Path) -> dict[str, str]:
     """SITENAME and DEFAULT_LANG from data/report.yaml (the generator has validated it)."""
     report = load_file(data / "report.yaml", "data/report.yaml").data["report"]
-    return {"SITENAME": report["title"], "DEFAULT_LANG": report["language"]}
+    # One line, as every page's Title is: the site name also goes into <title> and the feed.
+    return {"SITENAME": one_line(report["title"]), "DEFAULT_LANG": report["language"]}
 
 
-JINJA_FILTERS = {"sanitize": sanitize, "fromjson": fromjson, "humanize": humanize}
+JINJA_FILTERS = {"sanitize": sanitize, "fromjson": fromjson, "humanize": humanize, "isolate": isolate,
+                 "isolate_text": isolate_text}
