@@ -47,11 +47,6 @@ def fault(url: str) -> Fault | None:
     return _scheme_fault(parts) or _host_fault(parts)
 
 
-def is_web_address(url: object) -> bool:
-    """True when url is text that the site may link to."""
-    return isinstance(url, str) and fault(url) is None
-
-
 def href(url: str) -> str:
     """The address as a page writes it: scheme and host normalised, everything else percent-encoded.
 
