@@ -72,7 +72,8 @@ def isolate(markdown: str, text: str) -> Markdown:
 
 
 def isolated_text(text: str) -> str:
-    """Plain text for a plain-text context (a title, a note): wrapped in Unicode isolates when it needs them."""
+    """Plain text for a plain-text context (a title, a note): on one line, in Unicode isolates when it needs them."""
+    text = one_line(text)
     return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}" if needs_isolation(text) else text
 
 

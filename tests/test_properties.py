@@ -470,3 +470,10 @@ def test_the_memory_renderer_writes_the_pages_pelican_writes(memory):
         folder, name = path[:-3].split("/")
         expected = golden.get(path) or (f"{name}/index.html" if folder == "indexes" else f"{folder}/{name}/index.html")
         assert page.html == (GOLDEN_HTML / expected).read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize(("field_name", "value"), [("source.paragraphs", "0\r"), ("event.date.phrase", "0 ")])
+def test_whitespace_at_the_ends_of_a_value_is_not_shown(memory, field_name, value):
+    """Found by `make fuzz`: a paragraph kept a final space, a phrase a space inside its quotation marks."""
+    _check_field(memory, field_name, value, SENTINEL, _shown(field_name, value), SENTINEL, _shown(field_name, value),
+                 exact=False)

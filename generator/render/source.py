@@ -46,7 +46,9 @@ def paragraph_markdown(graph: Graph, text: str, marks: list[tuple[int, int, str]
     bounds = {p for start, end, _ in marks for p in (start, end)}
     # A link may not straddle a mark's edge, or the two could not nest; such a name stays plain.
     mentions = [m for m in graph.names.find(text) if not any(m.start < b < m.end for b in bounds)]
-    points = sorted(bounds | {p for m in mentions for p in (m.start, m.end)} | {0, len(text)})
+    # The text is shown without the whitespace at its ends (no mark or name starts or ends in it).
+    ends = {len(text) - len(text.lstrip()), len(text.rstrip())}
+    points = sorted(bounds | {p for m in mentions for p in (m.start, m.end)} | ends)
     out, open_marks = [], []
     for here, following in zip(points, points[1:] + [None], strict=True):
         out += [f"]({page_target(m.folder, m.id)})" for m in mentions if m.end == here]
