@@ -108,3 +108,8 @@ screenshot: html venv-dev system-test
 .PHONY: bench
 bench: venv
 	$(BIN)/python benchmarks/bench.py
+
+# The property tests with many more examples and a fresh random seed on each run (make test uses a fixed seed).
+.PHONY: fuzz
+fuzz: venv-dev
+	REPORT_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -p no:cacheprovider

@@ -1,21 +1,45 @@
-"""Writing untrusted text into Markdown so that it renders as exactly that text."""
+"""Writing untrusted text into Markdown so that it renders as exactly that text, and nothing more.
+
+Every value from the data reaches a page through these functions: `escape` for text, `inline` for a
+value shown among other words (isolated when it is right-to-left), `web_link` for an address from the
+data, and `page_link` for the site's own links between its pages, which take validated ids only.
+The theme escapes with Jinja's autoescape and isolates with the `isolate` filter (generator/site.py);
+the feed takes its text through `xml_text`.
+Functions that return Markdown return `Markdown`, so that a value escaped once is not escaped again.
+"""
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
+
+from . import ids, urls
 
 # Characters Python-Markdown gives meaning to anywhere in a line ({} for attribute lists).
 _INLINE = re.compile(r"([\\`*_{}])")
-# Brackets become entities, not "\]": Python-Markdown reads a line starting "[x\]: y" as a
-# reference definition and drops it, whatever the backslash.
-_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
+# Written as entities, not backslash escapes, which Python-Markdown does not honour for them:
+# "[x\]: y" starting a line is still a reference definition; "~~~" alone on a line opens a fenced
+# code block (swallowing the paragraphs after it, and their anchors); "|" makes table rows.
+_ENTITIES = str.maketrans({"[": "&#91;", "]": "&#93;", "~": "&#126;", "|": "&#124;"})
 # What makes a line a heading or a list item when it starts the line: "#", "-", "+", "2017.".
 _BLOCK_START = re.compile(r"^(?:[#+\-]|\d+\.)")
 _SPACE = re.compile(r"\s+")
 # Control characters other than whitespace: invisible, and Python-Markdown deletes STX and ETX,
 # its own placeholder markers, so they are dropped here to keep what is shown equal to the data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Bidi classes that make a value reorder the words around it: right-to-left letters, and the
+# explicit embeddings, overrides and isolates. Such a value is shown isolated, so it cannot.
+_BIDI = {"R", "AL", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+# The pages a generated link may point to: folders of the content/ tree.
+PAGE_FOLDERS = ("actors", "places", "events", "sources", "indexes")
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+# What XML 1.0 cannot hold at all, even escaped: C0 controls but tab and newline, surrogates, U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class Markdown(str):
+    """Markdown the generator wrote: any text from the data in it is already escaped."""
 
 
 def one_line(text: str) -> str:
@@ -23,28 +47,66 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
-def escape(text: str) -> str:
+def escape(text: str) -> Markdown:
     """Markdown that renders as text, whatever characters it holds."""
+    if isinstance(text, Markdown):
+        return text
     # HTML first: the backslashes added next must not be turned into entities.
     escaped = html.escape(one_line(text), quote=False)
-    escaped = _INLINE.sub(r"\\\1", escaped).translate(_BRACKETS)
+    escaped = _INLINE.sub(r"\\\1", escaped).translate(_ENTITIES)
     start = _BLOCK_START.match(escaped)
     if start is None:
-        return escaped
+        return Markdown(escaped)
     cut = start.end() - 1  # escape the one character that would open the block
-    return escaped[:cut] + "\\" + escaped[cut:]
+    return Markdown(escaped[:cut] + "\\" + escaped[cut:])
 
 
-def link(text: str, target: str) -> str:
-    """A Markdown link whose visible text is text; target is built by us, never from data."""
-    return f"[{escape(text)}]({target})"
+def needs_isolation(text: str) -> bool:
+    """True when text holds right-to-left letters or bidi controls, which could reorder its neighbours."""
+    return any(unicodedata.bidirectional(char) in _BIDI for char in text)
 
 
-def page_link(folder: str, page_id: str, fragment: str = "") -> str:
-    """The {filename} target Pelican resolves to another generated page, and checks."""
+def isolate(markdown: str, text: str) -> Markdown:
+    """The Markdown of text inside <bdi> when text needs isolation, as it is."""
+    return Markdown(f"<bdi>{markdown}</bdi>" if needs_isolation(text) else markdown)
+
+
+def isolated_text(text: str) -> str:
+    """Plain text for a plain-text context (a title, a note): on one line, in Unicode isolates when it needs them."""
+    text = one_line(text)
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}" if needs_isolation(text) else text
+
+
+def inline(text: str) -> Markdown:
+    """A value shown among other words: escaped, and isolated when it is right-to-left."""
+    if isinstance(text, Markdown):
+        return text
+    return isolate(escape(text), text)
+
+
+def quoted(text: str) -> Markdown:
+    """Text in typographic quotation marks."""
+    return Markdown(f"“{inline(text)}”")
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML document (the feed): one line, without the characters XML cannot carry; the writer escapes it."""
+    return _NOT_XML.sub("", one_line(text))
+
+
+def page_target(folder: str, page_id: str, fragment: str = "") -> str:
+    """The {filename} target Pelican resolves to another generated page, and checks; ids only, never data text."""
+    if folder not in PAGE_FOLDERS or not ids.ID_PATTERN.fullmatch(page_id) or (
+            fragment and not ids.ID_PATTERN.fullmatch(fragment)):
+        raise ValueError(f"not a page of the site: {folder!r}, {page_id!r}, {fragment!r}")
     return f"{{filename}}/{folder}/{page_id}.md" + (f"#{fragment}" if fragment else "")
 
 
-def quoted(text: str) -> str:
-    """Text in typographic quotation marks."""
-    return f"“{escape(text)}”"
+def page_link(text: str, folder: str, page_id: str, fragment: str = "") -> Markdown:
+    """A Markdown link to a generated page; text is shown as it is (escaped and isolated unless already Markdown)."""
+    return Markdown(f"[{inline(text)}]({page_target(folder, page_id, fragment)})")
+
+
+def web_link(text: str, url: str) -> Markdown:
+    """An HTML anchor to an address from the data: percent-encoded by urls.href, then attribute-escaped."""
+    return Markdown(f'<a href="{html.escape(urls.href(url), quote=True)}">{inline(text)}</a>')

@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape
 from feedgenerator import Atom1Feed
 from pelican import signals
 
+from .markdown_text import xml_text
+
 FEED = "feed.atom"
 SITEMAP = "sitemap.xml"
 _pages: list = []  # the pages of the current build, kept between two signals
@@ -56,9 +58,11 @@ def sitemap(siteurl: str, urls: list[str]) -> str:
 def feed(settings: dict, sources: list) -> str:
     """An Atom feed of the report's source articles, newest first, with absolute URLs."""
     siteurl = settings["SITEURL"]
-    atom = Atom1Feed(title=settings["SITENAME"], link=f"{siteurl}/", feed_url=f"{siteurl}/{FEED}",
-                     description=settings["SITENAME"], language=settings.get("DEFAULT_LANG", "en"))
+    name = xml_text(settings["SITENAME"])
+    atom = Atom1Feed(title=name, link=f"{siteurl}/", feed_url=f"{siteurl}/{FEED}", description=name,
+                     language=settings.get("DEFAULT_LANG", "en"))
     for page in sorted(sources, key=lambda p: (p.date, p.url), reverse=True):
-        atom.add_item(title=page.title, link=f"{siteurl}/{page.url}", unique_id=f"{siteurl}/{page.url}",
-                      description=page.summary, pubdate=page.date, updateddate=page.date)
+        # Titles and summaries are data: feedgenerator escapes them; xml_text drops what XML cannot hold.
+        atom.add_item(title=xml_text(page.title), link=f"{siteurl}/{page.url}", unique_id=f"{siteurl}/{page.url}",
+                      description=xml_text(page.summary), pubdate=page.date, updateddate=page.date)
     return atom.writeString("utf-8")

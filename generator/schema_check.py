@@ -9,11 +9,11 @@ from importlib import resources
 
 import re
 
-from jsonschema import Draft202012Validator, validators
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from . import ids
+from . import ids, urls
 from .load import Document
 from .problems import Problem, show
 
@@ -43,6 +43,16 @@ def _pattern_to_the_end(validator, pattern: str, instance, schema):
 
 
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern_to_the_end})
+# The one format the schemas assert: a web address, checked by a real URL parser (generator/urls.py).
+_FORMATS = FormatChecker(formats=())
+
+
+@_FORMATS.checks("web-address", raises=ValueError)
+def _web_address(instance) -> bool:
+    fault = urls.fault(instance) if isinstance(instance, str) else None
+    if fault is not None:
+        raise ValueError(fault)
+    return True
 
 
 @cache
@@ -51,7 +61,7 @@ def _validator(kind: str) -> Draft202012Validator:
     # The files carry no $id so that editors' language servers resolve $ref beside them;
     # here we give each one its file name so relative references resolve in the registry.
     schema["$id"] = f"{kind}.schema.json"
-    return _Validator(schema, registry=_registry())
+    return _Validator(schema, registry=_registry(), format_checker=_FORMATS)
 
 
 def check(doc: Document, kind: str) -> list[Problem]:
@@ -141,6 +151,12 @@ def _bound(doc, pointer, error):
     return [doc.problem(pointer, expected, show(error.instance), _expected(error, ""))]
 
 
+def _format(doc, pointer, error):
+    fault = error.cause.args[0]
+    return [doc.problem(pointer, _expected(error, "a valid value"), f"{show(error.instance)}, with {fault.found}",
+                        fault.hint)]
+
+
 def _generic(doc, pointer, error):
     return [doc.problem(pointer, _expected(error, "a valid value"), show(error.instance), error.message)]
 
@@ -157,4 +173,5 @@ _HANDLERS = {
     "uniqueItems": _unique,
     "minimum": _bound,
     "maximum": _bound,
+    "format": _format,
 }

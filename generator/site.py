@@ -6,17 +6,18 @@ import json
 from pathlib import Path
 
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import schema_check
 from .pipeline import shown as _shown
 from .load import load_file
+from .markdown_text import isolated_text, needs_isolation, one_line
 from .problems import DataError, Problem
 from .render.meta import SECTIONS as _SECTIONS
 
 # The HTML our Markdown can produce, and nothing else: no scripts, styles, handlers or forms.
 ALLOWED_TAGS = {"a", "p", "ul", "ol", "li", "strong", "em", "blockquote", "h2", "h3", "mark", "code", "br", "hr",
-                "dl", "dt", "dd", "span", "sup", "abbr"}
+                "dl", "dt", "dd", "span", "sup", "abbr", "bdi"}
 ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}, "mark": {"data-ev"}}
 SECTIONS = tuple(_SECTIONS.items())  # (folder, title) pairs, for the navigation
 
@@ -26,6 +27,17 @@ def sanitize(html: str) -> Markup:
     clean = nh3.clean(html or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel=None)
     return Markup(clean)
+
+
+def isolate(text: str | None) -> Markup:
+    """Text for HTML, escaped, and inside <bdi> when it is right-to-left, so it cannot reorder its neighbours."""
+    text = text or ""
+    return Markup("<bdi>{}</bdi>").format(text) if needs_isolation(text) else escape(text)
+
+
+def isolate_text(text: str | None) -> str:
+    """Text for a plain-text element such as <title>, in Unicode isolates when it is right-to-left."""
+    return isolated_text(text or "")
 
 
 def fromjson(text: str | None) -> object:
@@ -50,7 +62,9 @@ def report_settings(data: Path) -> dict[str, str]:
     if problems:
         raise DataError(problems)
     report = document.data["report"]
-    return {"SITENAME": report["title"], "DEFAULT_LANG": report["language"]}
+    # One line, as every page's Title is: the site name also goes into <title> and the feed.
+    return {"SITENAME": one_line(report["title"]), "DEFAULT_LANG": report["language"]}
 
 
-JINJA_FILTERS = {"sanitize": sanitize, "fromjson": fromjson, "humanize": humanize}
+JINJA_FILTERS = {"sanitize": sanitize, "fromjson": fromjson, "humanize": humanize, "isolate": isolate,
+                 "isolate_text": isolate_text}

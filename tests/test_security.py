@@ -1,82 +1,34 @@
-"""Untrusted data: markup in any field of the YAML renders as inert text on every page it reaches."""
+"""Untrusted data: markup in any field of the YAML renders as inert text on every page it reaches.
+
+The site is the red team's (tests/redteam.py); tests/test_redteam_render.py asserts each case's
+exact outcome on it, these the properties that must hold on every page whatever the case.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
-import shutil
-from pathlib import Path
+import xml.etree.ElementTree as ElementTree
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from ruamel.yaml import YAML
 
-from tests.browser import browser, serve
-from tests.conftest import SAMPLE_DATA
-from tests.site import build_site
-
-PAYLOAD = '<script>window.__xss=1</script>" onmouseover="window.__xss=2" <img src=x onerror="window.__xss=3">'
-ARTICLE = "cnn-2017-10-26-iraq-kurdish-clashes"
-
-
-def _edit(path: Path, change) -> None:
-    yaml = YAML(typ="safe", pure=True)
-    data = yaml.load(path.read_text(encoding="utf-8"))
-    change(data)
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(data, stream)
-
-
-def _poison_report(data):
-    data["report"]["title"] += " " + PAYLOAD
-    data["report"]["summary"] += " " + PAYLOAD
-
-
-def _poison_actors(data):
-    cnn = data["actors"][0]
-    cnn["name"] += " " + PAYLOAD
-    cnn["description"] += " " + PAYLOAD
-    cnn["aliases"] = [PAYLOAD + " alias"]
-    cnn["context"] = [{"note": PAYLOAD, "citation": {"title": PAYLOAD, "url": "https://example.org/?q=%22%3E"}}]
-
-
-def _poison_places(data):
-    data["places"][0]["name"] += " " + PAYLOAD
-    data["places"][0]["description"] += " " + PAYLOAD
-    data["places"][0]["coordinates"]["source"]["title"] += PAYLOAD
-
-
-def _poison_article(data):
-    source, event = data["source"], data["events"][0]
-    source["title"] += " " + PAYLOAD
-    source["authors"] = [PAYLOAD]
-    source["paragraphs"].append(f"An added paragraph: {PAYLOAD}, it said.")
-    event["title"] += " " + PAYLOAD
-    event["description"] += " " + PAYLOAD
-    event["participants"][0]["role"] = PAYLOAD
-    event["date"]["phrase"] += PAYLOAD
-    event["context"] = [{"note": PAYLOAD, "citation": {"title": PAYLOAD, "url": "https://example.org/"}}]
-    data["quotes"].append({"id": "hostile", "speaker": "cnn", "text": PAYLOAD, "setting": PAYLOAD,
-                           "evidence": [f"An added paragraph: {PAYLOAD}"]})
-    data["figures"][0]["claim"] += " " + PAYLOAD
-    data["figures"][0]["value"]["unit"] += PAYLOAD
-    data["relationships"][0]["role"] = PAYLOAD
-
+from generator.markdown_text import one_line
+from tests import redteam
+from tests import tools
+from tests.browser import CHROMIUM_ARGS, serve
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    """The sample report with markup and handlers in every kind of text field."""
-    base = tmp_path_factory.mktemp("hostile")
-    data = Path(shutil.copytree(SAMPLE_DATA, base / "data"))
-    _edit(data / "report.yaml", _poison_report)
-    _edit(data / "actors.yaml", _poison_actors)
-    _edit(data / "places.yaml", _poison_places)
-    _edit(data / "articles" / f"{ARTICLE}.yaml", _poison_article)
-    return build_site(data, base)
+def hostile_site():
+    """The red team's hostile site (tests/redteam.py): every payload family in every text and URL field."""
+    return redteam.sites()[0].site
 
 
 def test_the_payload_reaches_many_pages(hostile_site):
     """Guards the checks below: the hostile text is shown, as text, all over the site."""
-    shown = [p for p in hostile_site.pages() if "window.__xss=1" in BeautifulSoup(p.read_text(), "html.parser").get_text()]
+    shown = [p for p in hostile_site.pages() if "<script>window.__xss=1</script>" in
+             BeautifulSoup(p.read_text(), "html.parser").get_text()]
     assert len(shown) == len(hostile_site.pages()), "the report title is on every page"
 
 
@@ -101,14 +53,35 @@ def test_structured_metadata_stays_valid_json(hostile_site):
                 json.loads(line.split(": ", 1)[1])
 
 
+@contextlib.contextmanager
+def _site_at_its_address(site):
+    """Chromium, with the site's own address (SITEURL's host) resolved to a local server of output/."""
+    from playwright.sync_api import sync_playwright
+
+    address = urlsplit(redteam.SITEURL)
+    served = site.output.parent / "served"
+    served.mkdir(exist_ok=True)
+    if not (served / address.path.strip("/")).exists():
+        (served / address.path.strip("/")).symlink_to(site.output, target_is_directory=True)
+    with serve(served) as base, sync_playwright() as playwright:
+        rules = f"--host-resolver-rules=MAP {address.hostname} {urlsplit(base).netloc}"
+        chromium = playwright.chromium.launch(executable_path=tools.chromium(), headless=True,
+                                              args=[*CHROMIUM_ARGS, rules])
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
 def test_nothing_runs_in_a_real_browser(hostile_site):
     """Every page opened in chromium, every element sent the events handlers wait for: nothing ran."""
-    fired = []
-    with serve(hostile_site.output) as base, browser() as chromium:
+    fired, elsewhere = [], []
+    with _site_at_its_address(hostile_site) as chromium:
         page = chromium.new_page()
         page.on("dialog", lambda dialog: (fired.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: request.url.startswith(redteam.SITEURL) or elsewhere.append(request.url))
         for html in hostile_site.pages():
-            page.goto(base + "/" + html.relative_to(hostile_site.output).as_posix())
+            page.goto(f"{redteam.SITEURL}/{html.relative_to(hostile_site.output).as_posix()}")
             # Fire the events an inline handler would wait for, on every element of the page.
             page.evaluate("""() => document.querySelectorAll('*').forEach(element => {
                 for (const type of ['mouseover', 'mouseenter', 'focus', 'error', 'load']) {
@@ -116,4 +89,15 @@ def test_nothing_runs_in_a_real_browser(hostile_site):
                 }
             })""")
             assert page.evaluate("window.__xss") is None, html
-    assert fired == []
+    assert fired == [] and elsewhere == []
+
+
+def test_the_feed_and_the_sitemap_are_well_formed_xml_that_shows_the_titles_as_text(hostile_site):
+    """Hostile titles and summaries reach the Atom feed (a publish build) escaped, as the text they are."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(hostile_site.output / "feed.atom").getroot()
+    titles = {entry.find(f"{atom}title").text for entry in feed.iter(f"{atom}entry")}
+    expected = {one_line(redteam.Values(hostile=True).text(i, "source.title")) for i in range(len(redteam.FAMILIES))}
+    assert expected <= titles
+    assert feed.find(f"{atom}title").text == one_line(redteam.Values(hostile=True).text(0, "report.title"))
+    ElementTree.parse(hostile_site.output / "sitemap.xml")

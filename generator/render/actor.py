@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..link import Graph
-from ..markdown_text import escape
+from ..markdown_text import inline
 from ..model import Actor
 from . import meta
 from .indexes import count_of
@@ -15,7 +15,7 @@ IDENTIFIER_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}", "geonames": "
 
 def identifier_rows(identifiers: dict[str, str]) -> list[dict]:
     """Infobox rows linking to external databases."""
-    return [meta.row(name.capitalize(), [meta.item(value, IDENTIFIER_URLS[name].format(value))])
+    return [meta.row(name.capitalize(), [meta.web_item(value, IDENTIFIER_URLS[name].format(value))])
             for name, value in sorted(identifiers.items())]
 
 
@@ -38,7 +38,7 @@ def render_actor(graph: Graph, actor: Actor) -> str:
     lines = [linked_text(graph, actor.description, key), ""]
     lines += section("Roles and relationships", _relations(graph, actor))
     lines += section("Events", [
-        f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)} ({escape(role)})"
+        f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)} ({inline(role)})"
         for event, role in graph.events_of_actor[actor.id]])
     quotes = graph.quotes_of_actor[actor.id]
     lines += section("Quotes", [quote_item(graph, q, key) for q, how in quotes if how == "said"])
@@ -55,7 +55,7 @@ def render_actor(graph: Graph, actor: Actor) -> str:
 def _relations(graph: Graph, actor: Actor) -> list[str]:
     items = []
     for label, other, relationship in graph.relations_of_actor[actor.id]:
-        role = f" ({escape(relationship.role)})" if relationship.role else ""
+        role = f" ({inline(relationship.role)})" if relationship.role else ""
         items.append(f"- {label} {entity_link(graph, 'actors', other)}{role}; "
                      f"{evidence_links(graph, relationship.evidence)}")
     return items

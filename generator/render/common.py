@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..dates import DateSpec, label
 from ..link import Graph
-from ..markdown_text import escape, link, one_line, page_link, quoted
+from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, one_line, page_link, quoted,
+                             web_link)
 from ..model import Context, Evidence, Figure, Quantity, Quote
 
 GENERATED = "by python -m generator build; do not edit, edit the data file instead"
@@ -35,19 +36,19 @@ def page_fields(graph: Graph, folder: str, page_id: str, title: str, template: s
 def entity_link(graph: Graph, folder: str, entity_id: str) -> str:
     """A link to the page of an actor, place, event or source, with its name as text."""
     record = getattr(graph.dataset, folder)[entity_id]
-    return link(record.name, page_link(folder, entity_id))
+    return page_link(record.name, folder, entity_id)
 
 
-def linked_text(graph: Graph, text: str, exclude: tuple[str, str] | None = None) -> str:
-    """Escaped text in which every known name links to its page."""
+def linked_text(graph: Graph, text: str, exclude: tuple[str, str] | None = None) -> Markdown:
+    """Escaped text in which every known name links to its page, isolated when it is right-to-left."""
     text = one_line(text)
     pieces, position = [], 0
     for mention in graph.names.find(text, exclude):
         pieces.append(escape_inner(text[position:mention.start]))
-        pieces.append(link(text[mention.start:mention.end], page_link(mention.folder, mention.id)))
+        pieces.append(page_link(text[mention.start:mention.end], mention.folder, mention.id))
         position = mention.end
     pieces.append(escape_inner(text[position:]))
-    return "".join(pieces)
+    return isolate("".join(pieces), text)
 
 
 def escape_inner(text: str) -> str:
@@ -73,10 +74,12 @@ def date_text(spec: DateSpec | None) -> str:
     return f"{text} ({quoted(spec.phrase)})" if spec.phrase else text
 
 
-def source_label(graph: Graph, source_id: str) -> str:
-    """A short name for an article: 'CNN, 26 October 2017'."""
+def source_label(graph: Graph, source_id: str, paragraph: int | None = None) -> Markdown:
+    """A short name for an article, 'CNN, 26 October 2017', or for one of its paragraphs, '…, ¶3'."""
     source = graph.dataset.sources[source_id]
-    return f"{graph.dataset.actors[source.outlet].name}, {label(DateSpec('day', source.published))}"
+    outlet = inline(graph.dataset.actors[source.outlet].name)
+    where = "" if paragraph is None else f", ¶{paragraph + 1}"
+    return Markdown(f"{outlet}, {escape(label(DateSpec('day', source.published)))}{where}")
 
 
 def evidence_links(graph: Graph, spans: list[Evidence]) -> str:
@@ -84,8 +87,8 @@ def evidence_links(graph: Graph, spans: list[Evidence]) -> str:
     several = len(graph.dataset.sources) > 1
     links = []
     for span in spans:
-        name = f"{source_label(graph, span.source)}, ¶{span.paragraph + 1}" if several else f"¶{span.paragraph + 1}"
-        links.append(link(name, page_link("sources", span.source, span.anchor)))
+        name = source_label(graph, span.source, span.paragraph) if several else f"¶{span.paragraph + 1}"
+        links.append(page_link(name, "sources", span.source, span.anchor))
     return "evidence: " + ", ".join(links)
 
 
@@ -94,8 +97,8 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def quantity_text(value: Quantity) -> str:
-    """'about 3,000 fighters', '1,500 to 2,500 defenders'."""
+def _amount(value: Quantity) -> str:
+    """'about 3,000', '1,500 to 2,500': the number part of a quantity, in our words."""
     if value.exact is not None:
         amount = number(value.exact)
     elif value.minimum is not None and value.maximum is not None:
@@ -104,7 +107,17 @@ def quantity_text(value: Quantity) -> str:
         amount = f"at least {number(value.minimum)}"
     else:
         amount = f"at most {number(value.maximum)}"
-    return ("about " if value.approximate else "") + f"{amount} {value.unit}"
+    return ("about " if value.approximate else "") + amount
+
+
+def quantity_text(value: Quantity) -> str:
+    """'about 3,000 fighters', '1,500 to 2,500 defenders', as plain text (the unit isolated if need be)."""
+    return f"{_amount(value)} {isolated_text(value.unit)}"
+
+
+def quantity_markdown(value: Quantity) -> Markdown:
+    """The same quantity as Markdown: the unit escaped, and isolated if need be."""
+    return Markdown(f"{escape(_amount(value))} {inline(value.unit)}")
 
 
 def quote_item(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = None) -> str:
@@ -116,7 +129,7 @@ def quote_item(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = Non
     if quote.to is not None:
         details.append("to " + entity_link(graph, "actors", quote.to))
     if quote.setting is not None:
-        details.append(escape(quote.setting))
+        details.append(inline(quote.setting))
     if quote.date is not None:
         details.append(date_text(quote.date))
     if quote.event is not None and exclude != ("events", quote.event):
@@ -129,7 +142,7 @@ def figure_item(graph: Graph, figure: Figure) -> str:
     """A list item for a figure or claim: what, how much, who says so, and the evidence."""
     text = linked_text(graph, figure.claim)
     if figure.value is not None:
-        text += f": **{escape(quantity_text(figure.value))}**"
+        text += f": **{quantity_markdown(figure.value)}**"
     who = entity_link(graph, "actors", figure.asserted_by) if figure.asserted_by else "the article"
     return f"- {text} (according to {who}); {evidence_links(graph, figure.evidence)}"
 
@@ -140,7 +153,7 @@ def context_section(context: list[Context]) -> list[str]:
         return []
     lines = ["## Editor's context {: #editors-context }", "",
              "Not from the articles: added by the editor, with a source for each note.", ""]
-    lines += [f"- {escape(c.note)} (source: {link(c.title, c.url)})" for c in context]
+    lines += [f"- {inline(c.note)} (source: {web_link(c.title, c.url)})" for c in context]
     return lines + [""]
 
 
@@ -153,9 +166,8 @@ def mentions_section(graph: Graph, key: tuple[str, str]) -> list[str]:
     for passage in passages:
         source = graph.dataset.sources[passage.source]
         excerpt = _excerpt(source.paragraphs[passage.paragraph])
-        target = page_link("sources", source.id, f"p{passage.paragraph + 1}")
-        name = f"{source_label(graph, source.id)}, ¶{passage.paragraph + 1}"
-        lines.append(f"- {link(name, target)}: *{escape(excerpt)}*")
+        name = source_label(graph, source.id, passage.paragraph)
+        lines.append(f"- {page_link(name, 'sources', source.id, f'p{passage.paragraph + 1}')}: *{inline(excerpt)}*")
     return lines + [""]
 
 

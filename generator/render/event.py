@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..link import Graph
 from ..dates import label
-from ..markdown_text import escape, link, page_link, quoted
+from ..markdown_text import inline, isolated_text, page_link, quoted
 from ..model import Event
 from . import meta
 from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
@@ -13,7 +13,7 @@ from .common import (context_section, date_text, entity_link, figure_item, heade
 
 def _infobox(graph: Graph, event: Event) -> str:
     when = [] if event.date is None else [meta.item(label(event.date), note=event.date.phrase and
-                                                    f"the article says “{event.date.phrase}”")]
+                                                    f"the article says “{isolated_text(event.date.phrase)}”")]
     return meta.infobox([
         meta.row("Kind", [meta.item(humanize(event.kind))]),
         meta.row("Date", when or [meta.item("not given in the article")]),
@@ -28,7 +28,7 @@ def render_event(graph: Graph, event: Event) -> str:
     """The page of one event: key facts, description, participants, places, related events and evidence."""
     key = ("events", event.id)
     lines = [linked_text(graph, event.description), ""]
-    lines += section("Participants", [f"- {entity_link(graph, 'actors', p.actor)} ({escape(p.role)})"
+    lines += section("Participants", [f"- {entity_link(graph, 'actors', p.actor)} ({inline(p.role)})"
                                       for p in event.participants])
     lines += section("Places", [_place_item(graph, p) for p in event.places])
     lines += section("Related events", [f"- {label} {entity_link(graph, 'events', other.id)} ({date_text(other.date)})"
@@ -52,5 +52,5 @@ def _place_item(graph: Graph, place_id: str) -> str:
 def _evidence_item(graph: Graph, span) -> str:
     source = graph.dataset.sources[span.source]
     words = source.paragraphs[span.paragraph][span.start:span.end]
-    target = page_link("sources", source.id, span.anchor)
-    return f"- {quoted(words)} ({link(f'{source_label(graph, source.id)}, ¶{span.paragraph + 1}', target)})"
+    place = page_link(source_label(graph, source.id, span.paragraph), "sources", source.id, span.anchor)
+    return f"- {quoted(words)} ({place})"

@@ -8,6 +8,7 @@ from ..dates import DateSpec, label, parse_point
 from ..link import Graph, chronological
 from ..model import Event
 from . import meta
+from ..markdown_text import isolated_text, one_line, page_link
 from .common import header, linked_text, metadata, quantity_text
 
 # Actor kinds in the order an index shows them, each with its group title.
@@ -52,10 +53,10 @@ def _place_groups(graph: Graph) -> list[dict]:
     places = graph.dataset.places
     grouped = defaultdict(list)
     for place in sorted(places.values(), key=lambda p: (p.kind != "country", p.name.casefold())):
-        note = f"{place.kind.replace('-', ' ')}; {first_sentence(place.description)}"
+        note = f"{place.kind.replace('-', ' ')}; {isolated_text(first_sentence(place.description))}"
         grouped[_country_of(graph, place.id)].append(meta.entity_item(graph, "places", place.id, note))
     countries = sorted((c for c in grouped if c), key=lambda c: places[c].name.casefold())
-    groups = [{"title": places[c].name, "items": grouped[c]} for c in countries]
+    groups = [{"title": one_line(places[c].name), "items": grouped[c]} for c in countries]
     if grouped[None]:
         groups.append({"title": "Across borders", "items": grouped[None]})
     return groups
@@ -89,7 +90,7 @@ def _event_groups(graph: Graph) -> list[dict]:
 
 def _source_groups(graph: Graph) -> list[dict]:
     sources = sorted(graph.dataset.sources.values(), key=lambda s: (s.published, s.id))
-    items = [meta.entity_item(graph, "sources", s.id, f"{graph.dataset.actors[s.outlet].name}, "
+    items = [meta.entity_item(graph, "sources", s.id, f"{isolated_text(graph.dataset.actors[s.outlet].name)}, "
                               f"{label_day(s.published)}") for s in sources]
     return [{"title": "Articles", "items": items}]
 
@@ -148,8 +149,8 @@ def _timeline(graph: Graph) -> list[dict]:
 def _key_figures(graph: Graph) -> list[dict]:
     figures = sorted((f for f in graph.dataset.figures.values() if f.value), key=lambda f: f.id)
     return [meta.item(quantity_text(f.value), f"sources/{f.source}/#{f.evidence[0].anchor}",
-                      f"{f.claim}; according to "
-                      f"{graph.dataset.actors[f.asserted_by].name if f.asserted_by else 'the article'}")
+                      f"{isolated_text(f.claim)}; according to "
+                      f"{isolated_text(graph.dataset.actors[f.asserted_by].name) if f.asserted_by else 'the article'}")
             for f in figures]
 
 
@@ -181,8 +182,8 @@ def render_overview(graph: Graph) -> str:
 
 def render_not_found(graph: Graph) -> str:
     """The 404 page. Its links are absolute (SITEURL), so they work from any depth it is served at."""
-    ways = ["- [The overview]({filename}/indexes/overview.md)"]
-    ways += [f"- [{title}]({{filename}}/indexes/{folder}.md)" for folder, (title, *_rest) in INDEXES.items()]
+    ways = [f"- {page_link('The overview', 'indexes', 'overview')}"]
+    ways += [f"- {page_link(title, 'indexes', folder)}" for folder, (title, *_rest) in INDEXES.items()]
     body = ["There is no page at this address, or there no longer is.", "", "Try one of these:", "", *ways]
     return _page("not-found", "Page not found", "not-found", "404.html", "There is no page at this address.", [],
                  body, save_as="404.html")

@@ -1,7 +1,9 @@
 """Structured metadata the theme lays out: infobox rows, breadcrumbs and lists, as one-line JSON.
 
-URLs here are relative to the site root ("actors/cnn/"); the theme prefixes SITEURL. Text is
-plain: the templates escape it.
+URLs here are relative to the site root ("actors/cnn/"); the theme prefixes SITEURL. An address
+from the data goes through web_item, which writes it percent-encoded. Text is plain: the templates
+escape it, and isolate a right-to-left value; where a note mixes a value from the data with our
+words, the value is wrapped in Unicode isolates (markdown_text.isolated_text).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 
 from ..link import Graph
+from .. import urls
 from ..markdown_text import one_line
 
 # The report's sections, in the order the navigation shows them: folder -> title.
@@ -28,6 +31,11 @@ def item(text: str, url: str | None = None, note: str | None = None) -> dict:
     if note:
         entry["note"] = one_line(note)
     return entry
+
+
+def web_item(text: str, url: str, note: str | None = None) -> dict:
+    """An entry linking to an address from the data (validated), written percent-encoded."""
+    return item(text, urls.href(url), note)
 
 
 def entity_item(graph: Graph, folder: str, entity_id: str, note: str | None = None) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..link import Graph
+from ..markdown_text import isolated_text
 from ..model import Coordinates, Place
 from . import meta
 from .actor import identifier_rows
@@ -21,7 +22,7 @@ def _infobox(graph: Graph, place: Place) -> str:
     coordinates = place.coordinates
     located = [] if coordinates is None else [
         meta.item(coordinates_text(coordinates), note=f"precision: {coordinates.precision}; editor's context"),
-        meta.item(f"Source: {coordinates.source_title}", coordinates.source_url)]
+        meta.web_item(f"Source: {isolated_text(coordinates.source_title)}", coordinates.source_url)]
     return meta.infobox([
         meta.row("Kind", [meta.item(humanize(place.kind))]),
         meta.row("Within", [meta.entity_item(graph, "places", p) for p in reversed(graph.ancestors(place.id))]),

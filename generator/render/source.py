@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..dates import DateSpec, label
 from ..link import Graph
-from ..markdown_text import escape, page_link
+from ..markdown_text import inline, isolate, page_target
 from ..model import Source
 from ..link import ACTOR_RELATIONS
 from . import meta
@@ -18,7 +18,7 @@ def _infobox(graph: Graph, source: Source) -> str:
         meta.row("Published", [meta.item(label(DateSpec("day", source.published)))]),
         meta.row("Authors", [meta.item(a) for a in source.authors] or [meta.item("not given in the text")]),
         meta.row("Language", [meta.item(source.language)]),
-        meta.row("Original", [meta.item(source.url, source.url)] if source.url else []),
+        meta.row("Original", [meta.web_item(source.url, source.url)] if source.url else []),
         meta.row("Headline", [meta.item("written by the editor", note="the text came without one")]
                  if source.title_by_editor else []),
     ])
@@ -46,19 +46,23 @@ def paragraph_markdown(graph: Graph, text: str, marks: list[tuple[int, int, str]
     bounds = {p for start, end, _ in marks for p in (start, end)}
     # A link may not straddle a mark's edge, or the two could not nest; such a name stays plain.
     mentions = [m for m in graph.names.find(text) if not any(m.start < b < m.end for b in bounds)]
-    points = sorted(bounds | {p for m in mentions for p in (m.start, m.end)} | {0, len(text)})
+    # The text is shown without the whitespace at its ends (no mark or name starts or ends in it).
+    ends = {len(text) - len(text.lstrip()), len(text.rstrip())}
+    points = sorted(bounds | {p for m in mentions for p in (m.start, m.end)} | ends)
     out, open_marks = [], []
     for here, following in zip(points, points[1:] + [None], strict=True):
-        out += [f"]({page_link(m.folder, m.id)})" for m in mentions if m.end == here]
+        out += [f"]({page_target(m.folder, m.id)})" for m in mentions if m.end == here]
         _close_marks(out, open_marks, {a for s, e, a in marks if e == here})
         for _, _, anchor in sorted((m for m in marks if m[0] == here), key=lambda m: -m[1]):
             out.append(f'<mark class="evidence" id="{anchor}" data-ev="{anchor}">')
             open_marks.append(anchor)
-        out += ["[" for m in mentions if m.start == here]
+        named = [m for m in mentions if m.start == here]
+        out += ["[" for m in named]
         if following is not None:
             piece = text[here:following]
-            out.append(escape_inner(piece))
-    return "".join(out)
+            # A name is one piece (no mark edge falls inside it): isolated on its own, as link texts are.
+            out.append(isolate(escape_inner(piece), piece) if named else escape_inner(piece))
+    return isolate("".join(out), text)
 
 
 def _close_marks(out: list[str], open_marks: list[str], closing: set[str]) -> None:
@@ -96,7 +100,7 @@ def _cited(table: dict, source: Source) -> list:
 
 def _relationship_item(graph: Graph, relationship) -> str:
     verb = ACTOR_RELATIONS[relationship.kind][0].lower()
-    role = f" ({escape(relationship.role)})" if relationship.role else ""
+    role = f" ({inline(relationship.role)})" if relationship.role else ""
     return (f"- {entity_link(graph, 'actors', relationship.subject)} {verb} "
             f"{entity_link(graph, 'actors', relationship.object)}{role}; "
             f"{evidence_links(graph, relationship.evidence)}")
