@@ -30,6 +30,7 @@ help:
 	@echo "make serve          serve $(OUTPUT)/ on http://$(HOST):$(PORT)/"
 	@echo "make publish        build with publishconf.py (SITEURL=https://... make publish)"
 	@echo "make github         publish, then push $(OUTPUT)/ to the $(GITHUB_PAGES_BRANCH) branch"
+	@echo "make fuzz           the property tests with many more examples and a fresh seed"
 	@echo "make bench          time the generator (ratios against bare YAML parsing)"
 	@echo "make clean          remove $(OUTPUT)/ (and nothing else)"
 
