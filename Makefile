@@ -17,11 +17,12 @@ BUILD_WAIT ?= 300
 SITE := $(BIN)/python -m generator --data "$(DATA)"
 SITE_PATHS := --content "$(CONTENT)" --output "$(OUTPUT)" --wait "$(BUILD_WAIT)"
 
-.PHONY: help venv venv-dev system-test content validate html test update-golden clean bench regenerate serve devserver publish github
+.PHONY: help venv venv-dev system-test content validate html test test-fast update-golden clean bench regenerate serve devserver publish github
 
 help:
 	@echo "make html           build the report into $(OUTPUT)/ (sets up $(VENV) first)"
 	@echo "make test           run every test"
+	@echo "make test-fast      the tests that need no site build, browser or external validator"
 	@echo "make validate       check the data, write nothing"
 	@echo "make content        write the Markdown pages into $(CONTENT)/"
 	@echo "make update-golden  regenerate the golden files after an intended change"
@@ -91,6 +92,10 @@ github: publish
 # The system check comes first, so a machine without chromium stops before anything else runs.
 test: system-test venv-dev node_modules/.installed
 	$(BIN)/python -m pytest
+
+# While you work: no Pelican build, no browser, no external validator (markers set in tests/conftest.py).
+test-fast: venv-dev
+	$(BIN)/python -m pytest -m "not site and not browser and not external" -q
 
 update-golden: venv-dev
 	$(BIN)/python -m tests.golden

@@ -54,3 +54,28 @@ def site(tmp_path_factory):
     from tests.site import build_site
 
     return build_site(SAMPLE_DATA, tmp_path_factory.mktemp("site"))
+
+
+# What each slow module needs, so that `make test-fast` can leave it out: a whole Pelican build
+# ("site"), Debian's chromium ("browser"), or an external validator or linter ("external").
+# A test elsewhere that uses a built-site fixture is marked "site" by that fixture alone.
+NEEDS = {
+    "test_browser": ("browser", "site"),
+    "test_security": ("browser", "site"),
+    "test_site_html": ("site", "external"),
+    "test_site_build": ("site",),
+    "test_github_pages": ("site", "external", "browser"),
+    "test_commands": ("site",),
+    "test_redteam_build": ("site",),
+    "test_redteam_render": ("site",),
+}
+SITE_FIXTURES = {"site", "hostile_site"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark each test with what it needs (see NEEDS)."""
+    for item in items:
+        for need in NEEDS.get(item.module.__name__.rpartition(".")[2], ()):
+            item.add_marker(need)
+        if SITE_FIXTURES & set(item.fixturenames):
+            item.add_marker("site")
