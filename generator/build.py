@@ -21,10 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import lock, output_dir
+from . import lock, output_dir, pipeline
 from .build_error import BuildError
-from .link import Graph, link
-from .pipeline import load, validate
+from .link import Graph
 from .problems import DataError, Problem
 from .render import render
 from .write import WriteReport, write_pages
@@ -64,7 +63,7 @@ def build_site(paths: SitePaths, wait: float = DEFAULT_WAIT, say: Callable[[str]
     output = output_dir.checked(project, paths.output, also_protected=(data, content))
     if not (project / paths.settings).is_file():
         raise BuildError(f"no settings file {paths.settings} (the project's are pelican.conf.py and publishconf.py)")
-    graph = link(validate(load(data)))
+    graph = pipeline.graph(data)
     pages = render(graph)
     with lock.held(project / lock.LOCK, wait, say) as lock_fd:
         output_dir.recover(output)

@@ -102,19 +102,19 @@ def validate(files: DataFiles) -> Dataset:
     return dataset
 
 
-def _graph(data: Path) -> Graph:
-    """Load, validate and link: everything both commands need before rendering."""
+def graph(data: Path) -> Graph:
+    """Load, validate and link: everything a command needs before rendering."""
     return link(validate(load(data)))
 
 
 def build(data: Path, content: Path) -> tuple[Graph, WriteReport]:
     """The whole pipeline, from data/ to Markdown pages in content/."""
-    graph = _graph(data)
-    return graph, write_pages(render(graph), content)
+    linked = graph(data)
+    return linked, write_pages(render(linked), content)
 
 
 def check(data: Path) -> Graph:
     """Every stage but the last: proves the data is sound and renders, writes nothing."""
-    graph = _graph(data)
-    render(graph)
-    return graph
+    linked = graph(data)
+    render(linked)
+    return linked

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # A frozen copy of the sample report: tests never read the live data/, which editors change.
 SAMPLE_DATA = ROOT / "tests" / "fixtures" / "cnn-report"
 ARTICLE = "data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml"
+ACTORS, PLACES = "data/actors.yaml", "data/places.yaml"
 
 
 @pytest.fixture
@@ -22,6 +23,17 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(SAMPLE_DATA, tmp_path / "data")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def data(data_copy: Path) -> Path:
+    """The copied data folder; the working folder is its parent, so messages read 'data/...'."""
+    return data_copy / "data"
+
+
+def at(path: str, substring: str, occurrence: int = 1) -> str:
+    """'path:line' of the line holding substring, in the working folder's copy."""
+    return f"{path}:{line_of(path, substring, occurrence)}"
 
 
 def edit(path: Path, old: str, new: str) -> None:

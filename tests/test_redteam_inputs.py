@@ -22,26 +22,14 @@ from generator import evidence, pipeline, text_rules
 from generator.load import MAX_BYTES, load_file, load_text
 from generator.problems import DataError
 from generator.write import MANIFEST
-from tests.conftest import ARTICLE, ROOT, edit, line_of, problems
+from tests.conftest import ACTORS, ARTICLE, ROOT, at, edit, line_of, problems
 from tests.conftest import SAMPLE_DATA
 
-ACTORS, PLACES = "data/actors.yaml", "data/places.yaml"
 FAST = settings(max_examples=200, deadline=None, derandomize=True)
 LINK_HINT = "copy the file into data/: links out of it are not followed"
 DIRECTION_HINT = ("delete it: it shows the text in another order than it is written; right-to-left text needs "
                   "no control characters")
 NUMBER_RANGE = "a number from 0 to 1000000000000000"
-
-
-@pytest.fixture
-def data(data_copy):
-    """The copied data folder; the working folder is its parent, so messages read 'data/...'."""
-    return data_copy / "data"
-
-
-def at(path: str, substring: str, occurrence: int = 1) -> str:
-    """'path:line' of the line holding substring, in the working folder's copy."""
-    return f"{path}:{line_of(path, substring, occurrence)}"
 
 
 def yaml_problems(text: str) -> list[str]:

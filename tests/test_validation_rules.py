@@ -10,25 +10,13 @@ import time
 
 import pytest
 
-from tests.conftest import ARTICLE, ROOT, edit, line_of, problems
+from tests.conftest import ACTORS, ARTICLE, PLACES, ROOT, at, edit, line_of, problems
 from generator import pipeline
 from generator.load import MAX_BYTES, MAX_DEPTH
 
-ACTORS, PLACES = "data/actors.yaml", "data/places.yaml"
 EVENT_KINDS = ("clash, tension, offensive, battle, campaign, capture, defeat, referendum, statement, proposal, "
                "demand, rejection, opposition, assessment, relocation, diversion-of-resources, disruption, leadership")
 ID_EXPECTED = "an id: lowercase letters, digits and single hyphens, such as 'haider-al-abadi'"
-
-
-@pytest.fixture
-def data(data_copy):
-    """The copied data folder; the working folder is its parent, so messages read 'data/...'."""
-    return data_copy / "data"
-
-
-def at(path: str, substring: str, occurrence: int = 1) -> str:
-    """'path:line' of the line holding substring, in the working folder's copy."""
-    return f"{path}:{line_of(path, substring, occurrence)}"
 
 
 # --- shape: the JSON Schema -------------------------------------------------------------------------------
