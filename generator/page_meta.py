@@ -1,0 +1,34 @@
+"""The names of the metadata lines a generated page carries: the contract between render and the theme.
+
+Render writes each name as a Markdown metadata key; Pelican lowercases it, and the templates read it
+as `page.<name in lowercase>`. Tests check both sides against this list, so a typo on either side
+fails (`tests/test_theme_contract.py`).
+"""
+
+from __future__ import annotations
+
+TITLE = "Title"
+SLUG = "Slug"
+TEMPLATE = "Template"
+KIND = "Kind"
+DATE = "Date"
+SUMMARY = "Summary"
+URL = "URL"
+SAVE_AS = "Save_as"
+GENERATED = "Generated"
+DATA = "Data"
+# Structured fields, each one line of JSON the theme reads with the `fromjson` filter.
+INFOBOX = "Infobox"
+CRUMBS = "Crumbs"
+GROUPS = "Groups"
+BLOCKS = "Blocks"
+
+# Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
+COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS)
+JSON_FIELDS = frozenset(LAYOUT)
+
+
+def attribute(name: str) -> str:
+    """The attribute a template reads for a metadata name: 'Infobox' -> 'infobox'."""
+    return name.lower()
