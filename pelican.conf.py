@@ -9,7 +9,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generator.problems import DataError  # noqa: E402  (settings; need the path)
-from generator.site import JINJA_FILTERS, SECTIONS, report_settings  # noqa: E402, F401
+from generator.site import JINJA_FILTERS, PAGE_FOLDERS, SECTIONS, report_settings  # noqa: E402, F401
 
 # SITENAME and DEFAULT_LANG come from the report file of the data being built (the build sets
 # REPORT_DATA). A bad report file is reported like any data problem and stops Pelican (SystemExit
@@ -30,8 +30,9 @@ PATH = "content"
 # output/ with it only when the whole build succeeded; deleting first would lose the site.
 DELETE_OUTPUT_DIRECTORY = False
 THEME = "theme"
-# Every generated page is a Pelican page; each says its own URL and save_as in its metadata.
-PAGE_PATHS = ["actors", "places", "events", "sources", "indexes", "pages"]
+# Every generated page is a Pelican page; each says its own URL and save_as in its metadata. The
+# folders come from the registry of kinds (generator/kinds.py), plus the editors' own pages/.
+PAGE_PATHS = [*PAGE_FOLDERS, "pages"]
 ARTICLE_PATHS = ["articles"]
 STATIC_PATHS = []
 IGNORE_FILES = [".*"]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 _POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # used with fullmatch
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 # The number of parts each single-date precision needs: 2017, 2017-10, 2017-10-26.
 _PARTS = {"year": 1, "month": 2, "day": 3}
@@ -138,21 +138,22 @@ def sort_key(spec: DateSpec | None) -> str:
     return (first or last).isoformat() + "/" + last.isoformat()
 
 
-def _point_label(text: str) -> str:
+def point_label(text: str) -> str:
+    """'2017-10-26' reads '26 October 2017', '2017-10' reads 'October 2017', '2017' reads '2017'."""
     parts = parse_point(text)
     if len(parts) == 3:
-        return f"{parts[2]} {_MONTHS[parts[1] - 1]} {parts[0]}"
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
     if len(parts) == 2:
-        return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
     return str(parts[0])
 
 
 def label(spec: DateSpec) -> str:
     """How the date reads on a page: '26 October 2017', 'by 26 October 2017', 'about October 2017'."""
     if spec.precision == "range" and spec.start is None:
-        return f"by {_point_label(spec.end)}"  # "about by ..." says nothing more
+        return f"by {point_label(spec.end)}"  # "about by ..." says nothing more
     if spec.precision == "range":
-        text = f"{_point_label(spec.start)} – {_point_label(spec.end)}"
+        text = f"{point_label(spec.start)} – {point_label(spec.end)}"
     else:
-        text = _point_label(spec.value)
+        text = point_label(spec.value)
     return f"about {text}" if spec.approximate else text

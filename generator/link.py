@@ -1,33 +1,15 @@
-"""Stage 3, link: compute every connection both ways, once, from the facts."""
+"""Stage 3, link: compute every connection both ways, once, from the registry's reference fields."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import dates
-from .model import Dataset, Event, Figure, Quote, Relationship
+from . import kinds
+from .kinds import Kind
+from .model import Dataset, Evidence
 from .names import NameIndex
-
-# How an event relation reads from each end: (from the event that states it, from the other one).
-EVENT_RELATIONS = {
-    "part-of": ("Part of", "Includes"),
-    "response-to": ("In response to", "Prompted"),
-    "caused-by": ("Caused by", "Led to"),
-    "follows": ("Follows", "Followed by"),
-    "about": ("About", "Subject of"),
-}
-# How a relationship reads from its subject and from its object.
-ACTOR_RELATIONS = {
-    "opposes": ("Opposes", "Opposed by"),
-    "clashes-with": ("Clashes with", "Clashes with"),
-    "allied-with": ("Allied with", "Allied with"),
-    "part-of": ("Part of", "Includes"),
-    "member-of": ("Member of", "Has as a member"),
-    "leads": ("Leads", "Led by"),
-    "speaks-for": ("Speaks for", "Spokesperson"),
-    "backed-by": ("Backed by", "Backs"),
-}
+from .vocabulary import ACTOR_RELATIONS, EVENT_RELATIONS
 
 
 @dataclass(frozen=True)
@@ -38,31 +20,92 @@ class Passage:
     paragraph: int
 
 
+@dataclass(frozen=True)
+class Backlink:
+    """A record that names another: its kind, the record, the field that names, and the item holding the id."""
+
+    kind: Kind
+    record: object
+    field: str
+    item: object = None
+
+
 @dataclass
 class Graph:
-    """The dataset plus every backlink, each list in a stable order."""
+    """The dataset plus every backlink, each list in the order of its kind (kinds.ordered)."""
 
     dataset: Dataset
     names: NameIndex
-    events_of_actor: dict = field(default_factory=lambda: defaultdict(list))  # id -> [(event, role)]
-    quotes_of_actor: dict = field(default_factory=lambda: defaultdict(list))  # id -> [(quote, "said"|"heard")]
-    figures_of: dict = field(default_factory=lambda: defaultdict(list))  # (folder, id) -> [(figure, how)]
-    relations_of_actor: dict = field(default_factory=lambda: defaultdict(list))  # id -> [(label, other, rel)]
-    events_at_place: dict = field(default_factory=lambda: defaultdict(list))  # id -> [event]
-    children_of_place: dict = field(default_factory=lambda: defaultdict(list))  # id -> [place id]
-    related_events: dict = field(default_factory=lambda: defaultdict(list))  # id -> [(label, event)]
-    quotes_of_event: dict = field(default_factory=lambda: defaultdict(list))  # id -> [quote]
+    backlinks: dict = field(default_factory=lambda: defaultdict(list))  # (folder, id) -> [Backlink]
+    spans_of_source: dict = field(default_factory=lambda: defaultdict(list))  # source id -> [Evidence]
     mentions: dict = field(default_factory=lambda: defaultdict(list))  # (folder, id) -> [Passage]
     files_of: dict = field(default_factory=lambda: defaultdict(set))  # (folder, id) -> data files behind the page
 
+    def naming(self, folder: str, record_id: str, by: str, fields: tuple[str, ...] = ()) -> list[Backlink]:
+        """The records of kind `by` that name this one, through any of `fields` (all fields when empty)."""
+        return [b for b in self.backlinks.get((folder, record_id), [])
+                if b.kind.folder == by and (not fields or b.field in fields)]
+
+    def events_of_actor(self, actor_id: str) -> list[tuple[object, str]]:
+        """(event, role) for each event the actor took part in, by date."""
+        return [(b.record, b.item.role) for b in self.naming("actors", actor_id, "events", ("participants",))]
+
+    def quotes_of_actor(self, actor_id: str) -> list[tuple[object, str]]:
+        """(quote, 'said' or 'heard') for each quote the actor spoke or was addressed, by date."""
+        return [(b.record, "said" if b.field == "speaker" else "heard")
+                for b in self.naming("actors", actor_id, "quotes", ("speaker", "to"))]
+
+    def quotes_of_event(self, event_id: str) -> list:
+        """The quotes said during an event, by date."""
+        return [b.record for b in self.naming("events", event_id, "quotes", ("event",))]
+
+    def figures_of(self, folder: str, record_id: str) -> list[tuple[object, str]]:
+        """(figure, 'asserts' or 'about') for each figure an actor asserts or a record is the subject of."""
+        return [(b.record, "asserts" if b.field == "asserted_by" else "about")
+                for b in self.naming(folder, record_id, "figures")]
+
+    def relations_of_actor(self, actor_id: str) -> list[tuple[str, str, object]]:
+        """(how it reads from this actor, the other actor, relationship) for each relationship, in data order."""
+        found = []
+        for b in self.naming("actors", actor_id, "relationships", ("subject", "object")):
+            forward, backward = ACTOR_RELATIONS[b.record.kind]
+            subject = b.field == "subject"
+            found.append((forward if subject else backward, b.record.object if subject else b.record.subject,
+                          b.record))
+        return found
+
+    def events_at_place(self, place_id: str) -> list:
+        """The events at a place, by date."""
+        return [b.record for b in self.naming("places", place_id, "events", ("places",))]
+
+    def children_of_place(self, place_id: str) -> list[str]:
+        """The ids of the places directly within this one, by name."""
+        return [b.record.id for b in self.naming("places", place_id, "places", ("parent",))]
+
+    def related_events(self, event_id: str) -> list[tuple[str, object]]:
+        """(how it reads, the other event): the relations this event states, then those stated of it."""
+        events = self.dataset.events
+        stated = [(EVENT_RELATIONS[r.relation][0], events[r.event]) for r in events[event_id].related]
+        stated_of = [(EVENT_RELATIONS[b.item.relation][1], b.record)
+                     for b in self.naming("events", event_id, "events", ("related",))]
+        return stated + stated_of
+
+    def articles_of_outlet(self, actor_id: str) -> list:
+        """The articles an outlet published, by date of publication."""
+        return [b.record for b in self.naming("actors", actor_id, "sources", ("outlet",))]
+
+    def facts_of_source(self, source_id: str, by: str) -> list:
+        """The records of kind `by` that an article reports, in their kind's order."""
+        return [b.record for b in self.naming("sources", source_id, by, ("source",))]
+
     def actors_at_place(self, place_id: str) -> list[str]:
         """Actors that took part in an event at the place, in name order."""
-        found = {p.actor for event in self.events_at_place[place_id] for p in event.participants}
+        found = {p.actor for event in self.events_at_place(place_id) for p in event.participants}
         return sorted(found, key=lambda a: self.dataset.actors[a].name.casefold())
 
     def places_of_actor(self, actor_id: str) -> list[str]:
         """Places where the actor took part in an event, in name order."""
-        found = {place for event, _ in self.events_of_actor[actor_id] for place in event.places}
+        found = {place for event, _ in self.events_of_actor(actor_id) for place in event.places}
         return sorted(found, key=lambda p: self.dataset.places[p].name.casefold())
 
     def ancestors(self, place_id: str) -> list[str]:
@@ -74,61 +117,34 @@ class Graph:
         return chain
 
 
-def chronological(event: Event) -> tuple[str, str]:
+def chronological(event) -> tuple:
     """Order events by date, undated last, then by id."""
-    return dates.sort_key(event.date), event.id
+    return kinds.by_date(event)
 
 
 def link(dataset: Dataset) -> Graph:
     """Build the graph of a validated dataset."""
-    graph = Graph(dataset, NameIndex.of([*dataset.actors.values(), *dataset.places.values()]))
-    for event in sorted(dataset.events.values(), key=chronological):
-        _link_event(graph, event)
-    for quote in sorted(dataset.quotes.values(), key=lambda q: (dates.sort_key(q.date), q.id)):
-        _link_quote(graph, quote)
-    for figure in sorted(dataset.figures.values(), key=lambda f: f.id):
-        _link_figure(graph, figure)
-    for relationship in dataset.relationships:
-        _link_relationship(graph, relationship)
-    for place in sorted(dataset.places.values(), key=lambda p: p.name.casefold()):
-        if place.parent is not None:
-            graph.children_of_place[place.parent].append(place.id)
+    graph = Graph(dataset, NameIndex.of([(k.folder, r) for k in kinds.KINDS if k.named
+                                         for r in kinds.records(dataset, k)]))
+    for kind in kinds.KINDS:
+        for record in kinds.ordered(kind, kinds.records(dataset, kind)):
+            _link_record(graph, kind, record)
     _link_mentions(graph)
-    _link_files(graph)
     return graph
 
 
-def _link_event(graph: Graph, event: Event) -> None:
-    for participant in event.participants:
-        graph.events_of_actor[participant.actor].append((event, participant.role))
-    for place in event.places:
-        graph.events_at_place[place].append(event)
-    for related in event.related:
-        forward, backward = EVENT_RELATIONS[related.relation]
-        graph.related_events[event.id].append((forward, graph.dataset.events[related.event]))
-        graph.related_events[related.event].append((backward, event))
-
-
-def _link_quote(graph: Graph, quote: Quote) -> None:
-    graph.quotes_of_actor[quote.speaker].append((quote, "said"))
-    if quote.to is not None:
-        graph.quotes_of_actor[quote.to].append((quote, "heard"))
-    if quote.event is not None:
-        graph.quotes_of_event[quote.event].append(quote)
-
-
-def _link_figure(graph: Graph, figure: Figure) -> None:
-    if figure.asserted_by is not None:
-        graph.figures_of[("actors", figure.asserted_by)].append((figure, "asserts"))
-    for folder in ("actors", "places", "events"):
-        for target in getattr(figure, folder):
-            graph.figures_of[(folder, target)].append((figure, "about"))
-
-
-def _link_relationship(graph: Graph, relationship: Relationship) -> None:
-    forward, backward = ACTOR_RELATIONS[relationship.kind]
-    graph.relations_of_actor[relationship.subject].append((forward, relationship.object, relationship))
-    graph.relations_of_actor[relationship.object].append((backward, relationship.subject, relationship))
+def _link_record(graph: Graph, kind: Kind, record) -> None:
+    path = record.origin.doc.path
+    if kind.page:
+        graph.files_of[(kind.folder, record.id)].add(path)
+    for ref in kind.references:
+        for _sub, value, item in kinds.values(record, ref):
+            graph.backlinks[(ref.target, value)].append(Backlink(kind, record, ref.field, item))
+            if ref.checked:
+                graph.files_of[(ref.target, value)].add(path)
+    if kind.evidence:
+        for span in record.evidence:
+            graph.spans_of_source[span.source].append(span)
 
 
 def _link_mentions(graph: Graph) -> None:
@@ -139,30 +155,6 @@ def _link_mentions(graph: Graph) -> None:
                 graph.files_of[key].add(source.origin.doc.path)
 
 
-def _link_files(graph: Graph) -> None:
-    """Which data files each page is generated from, so the page can say so."""
-    data = graph.dataset
-    for folder in ("actors", "places"):
-        for entity in getattr(data, folder).values():
-            graph.files_of[(folder, entity.id)].add(entity.origin.doc.path)
-    for source in data.sources.values():
-        graph.files_of[("sources", source.id)].add(source.origin.doc.path)
-    for event in data.events.values():
-        path = event.origin.doc.path
-        graph.files_of[("events", event.id)].add(path)
-        for actor in [p.actor for p in event.participants] + event.according_to:
-            graph.files_of[("actors", actor)].add(path)
-        for place in event.places:
-            graph.files_of[("places", place)].add(path)
-    for fact in [*data.quotes.values(), *data.figures.values(), *data.relationships]:
-        for folder, target in _targets(fact):
-            graph.files_of[(folder, target)].add(fact.origin.doc.path)
-
-
-def _targets(fact) -> list[tuple[str, str]]:
-    if isinstance(fact, Quote):
-        return [("actors", a) for a in (fact.speaker, fact.to) if a] + ([("events", fact.event)] if fact.event else [])
-    if isinstance(fact, Figure):
-        owners = [("actors", fact.asserted_by)] if fact.asserted_by else []
-        return owners + [(folder, t) for folder in ("actors", "places", "events") for t in getattr(fact, folder)]
-    return [("actors", fact.subject), ("actors", fact.object)]
+def unlocated(graph: Graph) -> list[Evidence]:
+    """Evidence spans that were never located in their article: rendering refuses them."""
+    return [span for spans in graph.spans_of_source.values() for span in spans if not span.located]

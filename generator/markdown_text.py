@@ -14,7 +14,7 @@ import html
 import re
 import unicodedata
 
-from . import ids, urls
+from . import kinds, paths, urls
 
 # Characters Python-Markdown gives meaning to anywhere in a line ({} for attribute lists).
 _INLINE = re.compile(r"([\\`*_{}])")
@@ -32,7 +32,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # explicit embeddings, overrides and isolates. Such a value is shown isolated, so it cannot.
 _BIDI = {"R", "AL", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
 # The pages a generated link may point to: folders of the content/ tree.
-PAGE_FOLDERS = ("actors", "places", "events", "sources", "indexes")
+PAGE_FOLDERS = (*(kind.folder for kind in kinds.paged()), paths.INDEXES)
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 # What XML 1.0 cannot hold at all, even escaped: C0 controls but tab and newline, surrogates, U+FFFE, U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -96,10 +96,9 @@ def xml_text(text: str) -> str:
 
 def page_target(folder: str, page_id: str, fragment: str = "") -> str:
     """The {filename} target Pelican resolves to another generated page, and checks; ids only, never data text."""
-    if folder not in PAGE_FOLDERS or not ids.ID_PATTERN.fullmatch(page_id) or (
-            fragment and not ids.ID_PATTERN.fullmatch(fragment)):
+    if folder not in PAGE_FOLDERS:
         raise ValueError(f"not a page of the site: {folder!r}, {page_id!r}, {fragment!r}")
-    return f"{{filename}}/{folder}/{page_id}.md" + (f"#{fragment}" if fragment else "")
+    return paths.filename_link(folder, page_id, fragment)
 
 
 def page_link(text: str, folder: str, page_id: str, fragment: str = "") -> Markdown:

@@ -25,9 +25,9 @@ class Origin:
         return self.doc.line_of(self.pointer)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Evidence:
-    """A verbatim span of a source article, located once validated."""
+    """A verbatim span of a source article; the records stage locates it (paragraph, start, end, anchor)."""
 
     source: str
     text: str
@@ -36,6 +36,27 @@ class Evidence:
     start: int = -1
     end: int = -1
     anchor: str = ""
+
+    @property
+    def located(self) -> bool:
+        """True once the span has been found in its article."""
+        return self.paragraph >= 0
+
+
+def evidence_of(data: dict, source: str, origin: Origin) -> list[Evidence]:
+    """The evidence spans a fact's data lists, not yet located."""
+    return [Evidence(source, text, Origin(origin.doc, origin.pointer + ("evidence", i)))
+            for i, text in enumerate(data["evidence"])]
+
+
+def context_of(data: dict) -> list[Context]:
+    """The editor's context notes of a record, with their citations."""
+    return [Context(c["note"], c["citation"]["title"], c["citation"]["url"]) for c in data.get("context", [])]
+
+
+def date_of(data: dict) -> DateSpec | None:
+    """The date of a record, when the data gives one."""
+    return DateSpec.from_data(data["date"]) if "date" in data else None
 
 
 @dataclass
@@ -76,28 +97,45 @@ class Entity:
         """The name, then each alias that differs from it."""
         return [self.name] + [a for a in self.aliases if a != self.name]
 
+    @staticmethod
+    def fields_of(data: dict, origin: Origin) -> dict:
+        """The fields every entity reads from its data."""
+        return dict(id=data["id"], name=data["name"], kind=data["kind"], description=data["description"],
+                    origin=origin, aliases=list(data.get("aliases", [])),
+                    identifiers=dict(data.get("identifiers", {})), context=context_of(data))
+
 
 @dataclass
 class Actor(Entity):
     """A person, force, government, group or outlet."""
 
-    folder = "actors"
+    @classmethod
+    def from_data(cls, data: dict, origin: Origin, source: str = "") -> Actor:
+        """An actor from its entry in actors.yaml."""
+        return cls(**cls.fields_of(data, origin))
 
 
 @dataclass
 class Place(Entity):
     """A country, region, town or valley."""
 
-    folder = "places"
     parent: str | None = None
     coordinates: Coordinates | None = None
+
+    @classmethod
+    def from_data(cls, data: dict, origin: Origin, source: str = "") -> Place:
+        """A place from its entry in places.yaml."""
+        coords = data.get("coordinates")
+        coordinates = None if coords is None else Coordinates(
+            float(coords["lat"]), float(coords["lon"]), coords["precision"],
+            coords["source"]["title"], coords["source"]["url"])
+        return cls(**cls.fields_of(data, origin), parent=data.get("parent"), coordinates=coordinates)
 
 
 @dataclass
 class Source:
     """A source article: metadata and paragraphs."""
 
-    folder = "sources"
     id: str
     title: str
     title_by_editor: bool
@@ -114,6 +152,13 @@ class Source:
     def name(self) -> str:
         """Sources are linked by their title."""
         return self.title
+
+    @classmethod
+    def from_data(cls, data: dict, origin: Origin, source: str = "") -> Source:
+        """A source from the 'source' part of its article file."""
+        return cls(data["id"], data["title"], bool(data.get("title_by_editor", False)), data["outlet"],
+                   data["published"], data["language"], list(data["paragraphs"]), origin, data.get("url"),
+                   list(data.get("authors", [])), context_of(data))
 
 
 @dataclass
@@ -136,7 +181,6 @@ class Related:
 class Event:
     """Something that happened, with its date, places, participants and evidence."""
 
-    folder = "events"
     id: str
     title: str
     kind: str
@@ -157,6 +201,17 @@ class Event:
         """Events are linked by their title."""
         return self.title
 
+    @classmethod
+    def from_data(cls, data: dict, origin: Origin, source: str = "") -> Event:
+        """An event of an article."""
+        return cls(
+            id=data["id"], title=data["title"], kind=data["kind"], description=data["description"], source=source,
+            evidence=evidence_of(data, source, origin), origin=origin, date=date_of(data),
+            status=data.get("status"), places=list(data.get("places", [])),
+            participants=[Participant(p["actor"], p["role"]) for p in data.get("participants", [])],
+            according_to=list(data.get("according_to", [])),
+            related=[Related(r["event"], r["relation"]) for r in data.get("related", [])], context=context_of(data))
+
 
 @dataclass
 class Quote:
@@ -172,6 +227,18 @@ class Quote:
     setting: str | None = None
     event: str | None = None
     date: DateSpec | None = None
+
+    @property
+    def name(self) -> str:
+        """Quotes are named by their words."""
+        return self.text
+
+    @classmethod
+    def from_data(cls, data: dict, origin: Origin, source: str = "") -> Quote:
+        """A quote of an article."""
+        return cls(id=data["id"], speaker=data["speaker"], text=data["text"], source=source,
+                   evidence=evidence_of(data, source, origin), origin=origin, to=data.get("to"),
+                   setting=data.get("setting"), event=data.get("event"), date=date_of(data))
 
 
 @dataclass
@@ -201,6 +268,22 @@ class Figure:
     events: list[str] = field(default_factory=list)
     date: DateSpec | None = None
 
+    @property
+    def name(self) -> str:
+        """Figures are named by their claim."""
+        return self.claim
+
+    @classmethod
+    def from_data(cls, data: dict, origin: Origin, source: str = "") -> Figure:
+        """A figure or claim of an article."""
+        value = data.get("value")
+        quantity = None if value is None else Quantity(value["unit"], value.get("exact"), value.get("min"),
+                                                       value.get("max"), bool(value.get("approximate", False)))
+        return cls(id=data["id"], claim=data["claim"], source=source, evidence=evidence_of(data, source, origin),
+                   origin=origin, value=quantity, asserted_by=data.get("asserted_by"),
+                   actors=list(data.get("actors", [])), places=list(data.get("places", [])),
+                   events=list(data.get("events", [])), date=date_of(data))
+
 
 @dataclass
 class Relationship:
@@ -213,6 +296,12 @@ class Relationship:
     evidence: list[Evidence]
     origin: Origin
     role: str | None = None
+
+    @classmethod
+    def from_data(cls, data: dict, origin: Origin, source: str = "") -> Relationship:
+        """A relationship of an article."""
+        return cls(data["subject"], data["kind"], data["object"], source, evidence_of(data, source, origin),
+                   origin, data.get("role"))
 
 
 @dataclass
@@ -241,5 +330,5 @@ class Dataset:
 
     def evidence(self) -> list[Evidence]:
         """Every evidence span of every fact."""
-        facts = [*self.events.values(), *self.quotes.values(), *self.figures.values(), *self.relationships]
-        return [span for fact in facts for span in fact.evidence]
+        from .kinds import KINDS, records  # the registry imports the model
+        return [span for k in KINDS if k.evidence for fact in records(self, k) for span in fact.evidence]

@@ -55,8 +55,8 @@ class NameIndex:
 
     @classmethod
     def of(cls, entities) -> NameIndex:
-        """An index of entities, each with .folder, .id and .names."""
-        return cls({name: (e.folder, e.id) for e in entities for name in e.names})
+        """An index of entities, given as (folder, entity) pairs, each entity with .id and .names."""
+        return cls({name: (folder, e.id) for folder, e in entities for name in e.names})
 
     def find(self, text: str, exclude: tuple[str, str] | None = None) -> list[Mention]:
         """Non-overlapping mentions in text, left to right, skipping the entity exclude."""

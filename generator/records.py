@@ -1,114 +1,91 @@
-"""Stage 2b, build records: turn schema-valid documents into model objects, refusing duplicate ids."""
+"""Stage 2b, build records: turn schema-valid documents into model objects, refusing duplicate ids,
+and locate every evidence span in its article, once."""
 
 from __future__ import annotations
 
-from .dates import DateSpec
+from dataclasses import replace
+
+from . import evidence
 from .ids import fold
+from .kinds import KINDS, Kind
 from .load import Document
-from .model import (Actor, Context, Coordinates, Dataset, Event, Evidence, Figure, Origin, Participant, Place,
-                    Quantity, Quote, Related, Relationship, Report, Source)
+from .model import Dataset, Evidence, Origin, Report, Source
 from .problems import Problem
 
 
 def build(report: Document, actors: Document, places: Document,
           articles: list[Document]) -> tuple[Dataset, list[Problem]]:
-    """The dataset the documents describe, and any duplicate ids among them."""
-    dataset, problems = Dataset(), []
+    """The dataset the documents describe, with located evidence, and any duplicate id or unlocatable span."""
+    dataset, problems, folded = Dataset(), [], {}
     about = report.data["report"]
     dataset.report = Report(about["title"], about["summary"], about["language"], Origin(report, ("report",)))
-    for index, data in enumerate(actors.data["actors"]):
-        _add(dataset.actors, _actor(data, Origin(actors, ("actors", index))), "actor", problems)
-    for index, data in enumerate(places.data["places"]):
-        _add(dataset.places, _place(data, Origin(places, ("places", index))), "place", problems)
+    files = {"actors": actors, "places": places}
+    for kind in KINDS:
+        if kind.file in files:
+            for index, data in enumerate(files[kind.file].data[kind.key]):
+                record = kind.model.from_data(data, Origin(files[kind.file], (kind.key, index)))
+                _add(dataset, kind, record, folded, problems)
     for doc in articles:
-        _article(doc, dataset, problems)
+        _article(doc, dataset, folded, problems)
     return dataset, problems
 
 
-def _add(table: dict, record, noun: str, problems: list[Problem]) -> None:
+def _article(doc: Document, dataset: Dataset, folded: dict, problems: list[Problem]) -> None:
+    source = Source.from_data(doc.data[_SOURCES.key], Origin(doc, (_SOURCES.key,)))
+    _add(dataset, _SOURCES, source, folded, problems)
+    dataset.files[source.id] = [doc.path]
+    for kind in KINDS:
+        if kind.file != "article" or kind is _SOURCES:
+            continue
+        for index, data in enumerate(doc.data.get(kind.key, [])):
+            record = kind.model.from_data(data, Origin(doc, (kind.key, index)), source.id)
+            if kind.evidence:
+                record.evidence = _located(record.evidence, source, problems)
+            _add(dataset, kind, record, folded, problems)
+
+
+_SOURCES = next(k for k in KINDS if k.folder == "sources")
+
+
+def _add(dataset: Dataset, kind: Kind, record, folded: dict, problems: list[Problem]) -> None:
+    table = getattr(dataset, kind.folder)
+    if not kind.keyed:
+        table.append(record)
+        return
     # Ids are compared folded, so that ids differing only by case or accents are caught too.
-    twin = next((other for key, other in table.items() if fold(key) == fold(record.id)), None)
+    twin = folded.setdefault(kind.folder, {}).get(fold(record.id))
     if twin is None:
         table[record.id] = record
+        folded[kind.folder][fold(record.id)] = record
         return
     where = f"line {twin.origin.line}" + ("" if twin.origin.doc is record.origin.doc else f" of {twin.origin.doc.path}")
-    problems.append(record.origin.problem(("id",), f"an id no other {noun} uses",
-                                          f"{record.id!r}, already used on {where}", f"rename one of the two {noun}s"))
+    problems.append(record.origin.problem(("id",), f"an id no other {kind.noun} uses",
+                                          f"{record.id!r}, already used on {where}",
+                                          f"rename one of the two {kind.noun}s"))
 
 
-def _context(data: dict) -> list[Context]:
-    return [Context(c["note"], c["citation"]["title"], c["citation"]["url"]) for c in data.get("context", [])]
+def _located(spans: list[Evidence], source: Source, problems: list[Problem]) -> list[Evidence]:
+    """Each span found once in its article, with its place; a problem for each that is not."""
+    located = []
+    for span in spans:
+        found = evidence.locate(source.paragraphs, span.text)
+        if len(found) == 1:
+            paragraph, start, end = found[0]
+            span = replace(span, paragraph=paragraph, start=start, end=end, anchor=evidence.anchor(span.text))
+        else:
+            problems.append(_evidence_problem(span, source, found))
+        located.append(span)
+    return located
 
 
-def _date(data: dict) -> DateSpec | None:
-    return DateSpec.from_data(data["date"]) if "date" in data else None
-
-
-def _entity_fields(data: dict, origin: Origin) -> dict:
-    return dict(id=data["id"], name=data["name"], kind=data["kind"], description=data["description"], origin=origin,
-                aliases=list(data.get("aliases", [])), identifiers=dict(data.get("identifiers", {})),
-                context=_context(data))
-
-
-def _actor(data: dict, origin: Origin) -> Actor:
-    return Actor(**_entity_fields(data, origin))
-
-
-def _place(data: dict, origin: Origin) -> Place:
-    coords = data.get("coordinates")
-    coordinates = None if coords is None else Coordinates(
-        float(coords["lat"]), float(coords["lon"]), coords["precision"],
-        coords["source"]["title"], coords["source"]["url"])
-    return Place(**_entity_fields(data, origin), parent=data.get("parent"), coordinates=coordinates)
-
-
-def _evidence(data: dict, source: str, origin: Origin) -> list[Evidence]:
-    return [Evidence(source, text, Origin(origin.doc, origin.pointer + ("evidence", i)))
-            for i, text in enumerate(data["evidence"])]
-
-
-def _article(doc: Document, dataset: Dataset, problems: list[Problem]) -> None:
-    data = doc.data
-    src = data["source"]
-    source = Source(src["id"], src["title"], bool(src.get("title_by_editor", False)), src["outlet"], src["published"],
-                    src["language"], list(src["paragraphs"]), Origin(doc, ("source",)), src.get("url"),
-                    list(src.get("authors", [])), _context(src))
-    _add(dataset.sources, source, "source", problems)
-    dataset.files[source.id] = [doc.path]
-    for kind, maker, table in (("events", _event, dataset.events), ("quotes", _quote, dataset.quotes),
-                               ("figures", _figure, dataset.figures)):
-        for index, item in enumerate(data.get(kind, [])):
-            _add(table, maker(item, source.id, Origin(doc, (kind, index))), kind[:-1], problems)
-    for index, item in enumerate(data.get("relationships", [])):
-        dataset.relationships.append(_relationship(item, source.id, Origin(doc, ("relationships", index))))
-
-
-def _event(data: dict, source: str, origin: Origin) -> Event:
-    return Event(
-        id=data["id"], title=data["title"], kind=data["kind"], description=data["description"], source=source,
-        evidence=_evidence(data, source, origin), origin=origin, date=_date(data), status=data.get("status"),
-        places=list(data.get("places", [])),
-        participants=[Participant(p["actor"], p["role"]) for p in data.get("participants", [])],
-        according_to=list(data.get("according_to", [])),
-        related=[Related(r["event"], r["relation"]) for r in data.get("related", [])], context=_context(data))
-
-
-def _quote(data: dict, source: str, origin: Origin) -> Quote:
-    return Quote(id=data["id"], speaker=data["speaker"], text=data["text"], source=source,
-                 evidence=_evidence(data, source, origin), origin=origin, to=data.get("to"),
-                 setting=data.get("setting"), event=data.get("event"), date=_date(data))
-
-
-def _figure(data: dict, source: str, origin: Origin) -> Figure:
-    value = data.get("value")
-    quantity = None if value is None else Quantity(value["unit"], value.get("exact"), value.get("min"),
-                                                   value.get("max"), bool(value.get("approximate", False)))
-    return Figure(id=data["id"], claim=data["claim"], source=source, evidence=_evidence(data, source, origin),
-                  origin=origin, value=quantity, asserted_by=data.get("asserted_by"),
-                  actors=list(data.get("actors", [])), places=list(data.get("places", [])),
-                  events=list(data.get("events", [])), date=_date(data))
-
-
-def _relationship(data: dict, source: str, origin: Origin) -> Relationship:
-    return Relationship(data["subject"], data["kind"], data["object"], source, _evidence(data, source, origin),
-                        origin, data.get("role"))
+def _evidence_problem(span: Evidence, source: Source, found: list) -> Problem:
+    shown = repr(span.text if len(span.text) <= 60 else span.text[:59] + "…")
+    if not found:
+        nearest = evidence.closest(source.paragraphs, span.text)
+        hint = f"closest passage: {nearest!r}; copy the words exactly" if nearest else "copy the words exactly"
+        return span.origin.problem((), f"a passage of source '{source.id}'", f"{shown}, which it does not contain",
+                                   hint)
+    where = ", ".join(f"¶{p + 1}" for p, _, _ in found)
+    return span.origin.problem((), "a passage that occurs once in the source",
+                               f"{shown}, which occurs {len(found)} times ({where})",
+                               "quote more of the sentence so that the passage is unique")

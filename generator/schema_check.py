@@ -13,20 +13,23 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from . import ids, urls
+from . import ids, urls, vocabulary
 from .load import Document
-from .problems import Problem, show
+from .problems import DataError, Problem, show
 
 SCHEMAS = ("common", "report", "actors", "places", "article")
 
 
 @cache
 def _registry() -> Registry:
-    pairs = []
-    for name in SCHEMAS:
-        contents = json.loads(resources.files("generator.schema").joinpath(f"{name}.schema.json").read_text("utf-8"))
-        pairs.append((f"{name}.schema.json", Resource.from_contents(contents)))
-    return Registry().with_resources(pairs)
+    texts = {f"{name}.schema.json": resources.files("generator.schema").joinpath(f"{name}.schema.json")
+             .read_text("utf-8") for name in SCHEMAS}
+    schemas = {file: json.loads(text) for file, text in texts.items()}
+    # A value the schema allows but no page knows how to show would vanish or crash a later stage.
+    mismatch = vocabulary.disagreements(schemas, texts)
+    if mismatch:
+        raise DataError(mismatch)
+    return Registry().with_resources([(file, Resource.from_contents(s)) for file, s in schemas.items()])
 
 
 def _pattern_to_the_end(validator, pattern: str, instance, schema):

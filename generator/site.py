@@ -11,8 +11,9 @@ from markupsafe import Markup, escape
 from . import schema_check
 from .pipeline import shown as _shown
 from .load import load_file
-from .markdown_text import isolated_text, needs_isolation, one_line
+from .markdown_text import PAGE_FOLDERS, isolated_text, needs_isolation, one_line
 from .problems import DataError, Problem
+from .wording import humanize
 from .render.meta import SECTIONS as _SECTIONS
 
 # The HTML our Markdown can produce, and nothing else: no scripts, styles, handlers or forms.
@@ -20,6 +21,7 @@ ALLOWED_TAGS = {"a", "p", "ul", "ol", "li", "strong", "em", "blockquote", "h2", 
                 "dl", "dt", "dd", "span", "sup", "abbr", "bdi"}
 ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}, "mark": {"data-ev"}}
 SECTIONS = tuple(_SECTIONS.items())  # (folder, title) pairs, for the navigation
+__all__ = ["JINJA_FILTERS", "PAGE_FOLDERS", "SECTIONS", "report_settings"]
 
 
 def sanitize(html: str) -> Markup:
@@ -43,11 +45,6 @@ def isolate_text(text: str | None) -> str:
 def fromjson(text: str | None) -> object:
     """Structured metadata the generator wrote as one line of JSON; nothing when absent."""
     return json.loads(text) if text else []
-
-
-def humanize(kind: str | None) -> str:
-    """'armed-force' reads 'armed force'."""
-    return (kind or "").replace("-", " ")
 
 
 def report_settings(data: Path) -> dict[str, str]:

@@ -1,31 +1,32 @@
-"""Stage 2c, validate the meaning: references, evidence, dates, places and names."""
+"""Stage 2c, validate the meaning: references, dates, places, names and quotes (evidence is located in records).
+
+It only reports: nothing here changes a record."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
 
-from . import dates, evidence, ids, text_rules
+from . import dates, evidence, ids, kinds, text_rules
 from .load import Document
 from .model import Dataset, Origin
 from .problems import Problem
 
-NOUNS = {"actors": "an actor", "places": "a place", "events": "an event", "sources": "a source", "quotes": "a quote",
-         "figures": "a figure"}
 
 
 def check(dataset: Dataset) -> list[Problem]:
     """Every problem of meaning in a dataset whose files are each well formed."""
     problems: list[Problem] = []
-    for rule in (_text, _reserved_ids, _references, _outlets, _evidence, _quotes_in_evidence, _dates, _published,
+    for rule in (_text, _reserved_ids, _references, _outlets, _quotes_in_evidence, _dates, _published,
                  _place_cycles, _names, _self_links, _quantities):
         problems.extend(rule(dataset))
     return problems
 
 
 def _records(dataset: Dataset) -> Iterator[object]:
-    for kind in NOUNS:
-        yield from getattr(dataset, kind).values()
+    for kind in kinds.KINDS:
+        if kind.keyed:
+            yield from kinds.records(dataset, kind)
 
 
 def _documents(dataset: Dataset) -> Iterator[tuple[Document, str]]:
@@ -52,73 +53,22 @@ def _reserved_ids(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _references(dataset: Dataset) -> Iterator[Problem]:
-    for origin, sub, value, kind in _reference_fields(dataset):
-        table = getattr(dataset, kind)
-        if value in table:
-            continue
-        yield origin.problem(sub, f"the id of {NOUNS[kind]}", repr(value), _reference_hint(dataset, value, kind))
+    """Every field that names another record names one that exists, of the kind the registry says."""
+    for _kind, record, ref, sub, value, _item in kinds.references(dataset, checked_only=True):
+        if value not in getattr(dataset, ref.target):
+            yield record.origin.problem(sub, f"the id of {kinds.kind(ref.target).article}", repr(value),
+                                        _reference_hint(dataset, value, ref.target))
 
 
-def _reference_hint(dataset: Dataset, value: str, kind: str) -> str:
-    close = difflib.get_close_matches(value, sorted(getattr(dataset, kind)), n=1, cutoff=0.6)
+def _reference_hint(dataset: Dataset, value: str, folder: str) -> str:
+    wanted = kinds.kind(folder)
+    close = difflib.get_close_matches(value, sorted(getattr(dataset, folder)), n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
-    elsewhere = [other for other in NOUNS if other != kind and value in getattr(dataset, other)]
+    elsewhere = [k for k in kinds.KINDS if k.keyed and k is not wanted and value in getattr(dataset, k.folder)]
     if elsewhere:
-        return f"'{value}' is {NOUNS[elsewhere[0]]}, not {NOUNS[kind]}"
-    return f"define {NOUNS[kind]} with id '{value}' first"
-
-
-def _listed(origin: Origin, field: str, values: list[str], kind: str) -> Iterator[tuple]:
-    for index, value in enumerate(values):
-        yield origin, (field, index), value, kind
-
-
-def _single(origin: Origin, fields: tuple[tuple[str, str], ...], record) -> Iterator[tuple]:
-    for field, kind in fields:
-        if getattr(record, field) is not None:
-            yield origin, (field,), getattr(record, field), kind
-
-
-def _source_refs(source) -> Iterator[tuple]:
-    yield from _single(source.origin, (("outlet", "actors"),), source)
-
-
-def _place_refs(place) -> Iterator[tuple]:
-    yield from _single(place.origin, (("parent", "places"),), place)
-
-
-def _event_refs(event) -> Iterator[tuple]:
-    yield from _listed(event.origin, "places", event.places, "places")
-    yield from _listed(event.origin, "according_to", event.according_to, "actors")
-    for index, participant in enumerate(event.participants):
-        yield event.origin, ("participants", index, "actor"), participant.actor, "actors"
-    for index, related in enumerate(event.related):
-        yield event.origin, ("related", index, "event"), related.event, "events"
-
-
-def _quote_refs(quote) -> Iterator[tuple]:
-    yield from _single(quote.origin, (("speaker", "actors"), ("to", "actors"), ("event", "events")), quote)
-
-
-def _figure_refs(figure) -> Iterator[tuple]:
-    yield from _single(figure.origin, (("asserted_by", "actors"),), figure)
-    for field in ("actors", "places", "events"):
-        yield from _listed(figure.origin, field, getattr(figure, field), field)
-
-
-# Each kind of record and the fields in it that name other records.
-_REFERENCES = {"sources": _source_refs, "places": _place_refs, "events": _event_refs, "quotes": _quote_refs,
-               "figures": _figure_refs}
-
-
-def _reference_fields(dataset: Dataset) -> Iterator[tuple[Origin, tuple, str, str]]:
-    """Every field that names another record: (origin, field, id, kind of record it must name)."""
-    for kind, fields_of in _REFERENCES.items():
-        for record in getattr(dataset, kind).values():
-            yield from fields_of(record)
-    for relationship in dataset.relationships:
-        yield from _single(relationship.origin, (("subject", "actors"), ("object", "actors")), relationship)
+        return f"'{value}' is {elsewhere[0].article}, not {wanted.article}"
+    return f"define {wanted.article} with id '{value}' first"
 
 
 def _outlets(dataset: Dataset) -> Iterator[Problem]:
@@ -128,31 +78,6 @@ def _outlets(dataset: Dataset) -> Iterator[Problem]:
             yield source.origin.problem(("outlet",), "the id of an actor of kind media-outlet",
                                         f"{source.outlet!r}, of kind {outlet.kind}",
                                         f"set kind: media-outlet on actor '{outlet.id}', or name the outlet")
-
-
-def _evidence(dataset: Dataset) -> Iterator[Problem]:
-    """Each span must occur once in its article; where it does, its place is recorded for the pages."""
-    for span in dataset.evidence():
-        source = dataset.sources[span.source]
-        found = evidence.locate(source.paragraphs, span.text)
-        if len(found) == 1:
-            span.paragraph, span.start, span.end = found[0]
-            span.anchor = evidence.anchor(span.text)
-            continue
-        yield _evidence_problem(span, source, found)
-
-
-def _evidence_problem(span, source, found) -> Problem:
-    shown = repr(span.text if len(span.text) <= 60 else span.text[:59] + "…")
-    if not found:
-        nearest = evidence.closest(source.paragraphs, span.text)
-        hint = f"closest passage: {nearest!r}; copy the words exactly" if nearest else "copy the words exactly"
-        return span.origin.problem((), f"a passage of source '{source.id}'", f"{shown}, which it does not contain",
-                                   hint)
-    where = ", ".join(f"¶{p + 1}" for p, _, _ in found)
-    return span.origin.problem((), "a passage that occurs once in the source",
-                               f"{shown}, which occurs {len(found)} times ({where})",
-                               "quote more of the sentence so that the passage is unique")
 
 
 def _quotes_in_evidence(dataset: Dataset) -> Iterator[Problem]:
@@ -195,10 +120,10 @@ def _place_cycles(dataset: Dataset) -> Iterator[Problem]:
 def _names(dataset: Dataset) -> Iterator[Problem]:
     """A name or alias may stand for one entity only, or the linker could not choose."""
     owners: dict[str, tuple[str, object]] = {}
-    for kind in ("actors", "places"):
-        for entity in getattr(dataset, kind).values():
+    for kind in (k for k in kinds.KINDS if k.named):
+        for entity in kinds.records(dataset, kind):
             for index, name in enumerate(entity.names):
-                owner = owners.setdefault(name, (kind, entity))
+                owner = owners.setdefault(name, (kind.folder, entity))
                 if owner[1] is entity:
                     continue
                 field = ("name",) if index == 0 else ("aliases", entity.aliases.index(name))

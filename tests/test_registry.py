@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -10,28 +11,115 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from ruamel.yaml import YAML
 
-from generator.render import RENDERERS
+from generator import kinds, page_meta, schema_check, vocabulary
+from generator.problems import DataError
+from generator.render import pages
 from tests.conftest import SAMPLE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "generator" / "schema"
-TEMPLATES = {"actors": "actor", "places": "place", "events": "event", "sources": "source"}
+
+
+def schemas() -> dict[str, dict]:
+    return {p.name: json.loads(p.read_text()) for p in SCHEMAS.glob("*.schema.json")}
+
+
+def resolve(file: str, node: dict) -> dict:
+    """Follow a node's $ref, within its file or into another schema file, until a node without one."""
+    while "$ref" in node:
+        target, _, pointer = node["$ref"].partition("#")
+        file = target or file
+        node = schemas()[file]
+        for part in pointer.strip("/").split("/"):
+            node = node[part]
+    return node
+
+
+def record_schema(kind: kinds.Kind) -> dict:
+    """The JSON Schema of one record of a kind, as the data files write it."""
+    file = "article.schema.json" if kind.file == "article" else f"{kind.file}.schema.json"
+    node = schemas()[file]["properties"][kind.key]
+    return resolve(file, resolve(file, node).get("items", node))
 
 
 def data_files() -> list[Path]:
-    return [SAMPLE_DATA / "actors.yaml", SAMPLE_DATA / "places.yaml", *sorted((SAMPLE_DATA / "articles").glob("*.yaml"))]
+    return [SAMPLE_DATA / "report.yaml", SAMPLE_DATA / "actors.yaml", SAMPLE_DATA / "places.yaml",
+            *sorted((SAMPLE_DATA / "articles").glob("*.yaml"))]
 
 
-def test_every_page_kind_has_a_renderer_and_a_theme_template():
-    assert set(RENDERERS) == set(TEMPLATES)
-    for template in TEMPLATES.values():
-        assert (ROOT / "theme" / "templates" / f"{template}.html").is_file(), template
+@pytest.mark.parametrize("kind", kinds.paged(), ids=lambda k: k.folder)
+def test_every_kind_with_pages_has_its_render_module_and_template(kind):
+    module = pages.module(kind)
+    assert callable(module.render_page) and callable(module.index_groups)
+    assert (ROOT / "theme" / "templates" / f"{kind.page}.html").is_file(), kind.page
+    assert kind.section and kind.grouping, kind.folder
 
 
-def test_every_page_kind_is_served_by_pelican():
-    conf = (ROOT / "pelican.conf.py").read_text()
-    for folder in RENDERERS:
-        assert f'"{folder}"' in conf, f"{folder} missing from PAGE_PATHS"
+@pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.folder)
+def test_every_kind_matches_its_model_and_its_schema(kind):
+    """Each reference names a field of the model and of the schema, and a kind that exists."""
+    model_fields = {f.name for f in fields(kind.model)}
+    properties = record_schema(kind)["properties"]
+    for ref in kind.references:
+        assert ref.target in kinds.BY_FOLDER, (kind.folder, ref)
+        assert ref.field in model_fields, (kind.folder, ref.field)
+        if ref.checked:
+            assert ref.field in properties, f"{kind.folder}.{ref.field} is not in the schema"
+    assert ("evidence" in properties) == kind.evidence, kind.folder
+    assert ("id" in properties) == kind.keyed, kind.folder
+
+
+def test_every_list_of_an_article_is_a_kind_of_the_registry():
+    """A fact kind added to the article schema without a registry entry would be silently dropped."""
+    article = schemas()["article.schema.json"]["properties"]
+    assert set(article) == {k.key for k in kinds.KINDS if k.file == "article"}
+
+
+def test_pelican_serves_every_folder_the_registry_writes(monkeypatch):
+    monkeypatch.setenv("REPORT_DATA", str(SAMPLE_DATA))
+    from pelican.settings import read_settings
+    settings = read_settings(str(ROOT / "pelican.conf.py"))
+    assert settings["PAGE_PATHS"] == [*(k.folder for k in kinds.paged()), "indexes", "pages"]
+    assert [folder for folder, _ in settings["REPORT_SECTIONS"]] == [k.folder for k in kinds.paged()]
+
+
+def test_the_vocabularies_and_the_schemas_agree():
+    assert vocabulary.disagreements(schemas(), {p.name: p.read_text() for p in SCHEMAS.glob("*.json")}) == []
+
+
+def test_a_value_added_to_the_schema_alone_stops_every_run_with_a_problem(monkeypatch):
+    """'militia' in the schema and not in vocabulary.py: no actor vanishes from its index, the run stops."""
+    texts = {p.name: p.read_text() for p in SCHEMAS.glob("*.json")}
+    texts["actors.schema.json"] = texts["actors.schema.json"].replace('"group"]', '"group", "militia"]')
+    line = next(n for n, text in enumerate(texts["actors.schema.json"].splitlines(), 1) if "militia" in text)
+    found = vocabulary.disagreements({k: json.loads(v) for k, v in texts.items()}, texts)
+    assert [str(p) for p in found] == [
+        f"generator/schema/actors.schema.json:{line}: "
+        "/$defs/actor/properties/kind: expected the values of actor kinds in generator/vocabulary.py, "
+        "found 'militia', which is allowed by the schema (add 'militia' to actor kinds in "
+        "generator/vocabulary.py, with its words)"]
+    monkeypatch.setattr(vocabulary, "VOCABULARIES", (*vocabulary.VOCABULARIES[:-1],
+                                                     vocabulary.Vocabulary("x", "common.schema.json",
+                                                                           "/$defs/identifiers/properties",
+                                                                           {"wikidata": 1}, keys=True)))
+    schema_check._registry.cache_clear()
+    try:
+        with pytest.raises(DataError) as caught:
+            schema_check._registry()
+        assert "'geonames', which is allowed by the schema" in str(caught.value.problems[0])
+    finally:
+        schema_check._registry.cache_clear()
+
+
+def test_page_metadata_names_are_the_ones_render_writes():
+    from generator.render import render
+    from generator import pipeline
+    written = set()
+    for text in render(pipeline.graph(SAMPLE_DATA)).values():
+        head = text.split("\n\n", 1)[0]
+        written |= {line.split(":", 1)[0] for line in head.splitlines()}
+    names = set(page_meta.COMMON) | set(page_meta.LAYOUT) | {page_meta.GENERATED, page_meta.DATA}
+    assert written == names
 
 
 @pytest.mark.parametrize("path", [p.name for p in SCHEMAS.glob("*.schema.json")])

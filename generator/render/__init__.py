@@ -1,28 +1,23 @@
-"""Stage 4, render: one Markdown page per actor, place, event and source, as text in memory."""
+"""Stage 4, render: one Markdown page per record of each kind that has pages, the indexes, as text in memory."""
 
 from __future__ import annotations
 
-from ..link import Graph
-from .actor import render_actor
-from .event import render_event
+from .. import kinds, paths
+from ..link import Graph, unlocated
+from . import pages
 from .indexes import index_pages
-from .place import render_place
-from .source import render_source
-
-# Each kind of page: the dataset table it comes from and the function that writes it.
-RENDERERS = {
-    "actors": render_actor,
-    "places": render_place,
-    "events": render_event,
-    "sources": render_source,
-}
 
 
 def render(graph: Graph) -> dict[str, str]:
     """Every page, keyed by its path under content/, in a stable order."""
-    pages = {}
-    for folder, renderer in RENDERERS.items():
-        for record_id in sorted(getattr(graph.dataset, folder)):
-            pages[f"{folder}/{record_id}.md"] = renderer(graph, getattr(graph.dataset, folder)[record_id])
-    pages.update(index_pages(graph))
-    return pages
+    missing = unlocated(graph)
+    if missing:  # validation reports these; rendering them would link to passages that are not there
+        raise ValueError(f"{len(missing)} evidence span(s) not located, first: {missing[0].text!r}")
+    found = {}
+    for kind in kinds.paged():
+        render_page = pages.module(kind).render_page
+        table = getattr(graph.dataset, kind.folder)
+        for record_id in sorted(table):
+            found[paths.content_path(kind.folder, record_id)] = render_page(graph, table[record_id])
+    found.update(index_pages(graph))
+    return found

@@ -2,60 +2,80 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from .. import page_meta as M
 from ..link import Graph
 from ..markdown_text import inline
 from ..model import Actor
+from ..vocabulary import ACTOR_KINDS, IDENTIFIERS
+from ..wording import count_of, first_sentence
 from . import meta
-from .indexes import count_of
 from .common import (context_section, date_text, entity_link, evidence_links, figure_item, header, humanize,
-                     linked_text, mentions_section, page_fields, quote_item, section)
-
-IDENTIFIER_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}", "geonames": "https://www.geonames.org/{}"}
+                     linked_text, mentions_section, page_fields, quote_item, section, source_label)
 
 
 def identifier_rows(identifiers: dict[str, str]) -> list[dict]:
     """Infobox rows linking to external databases."""
-    return [meta.row(name.capitalize(), [meta.web_item(value, IDENTIFIER_URLS[name].format(value))])
-            for name, value in sorted(identifiers.items())]
+    rows = []
+    for name, value in sorted(identifiers.items()):
+        title, address = IDENTIFIERS[name]
+        rows.append(meta.row(title, [meta.web_item(value, address.format(value))]))
+    return rows
+
+
+def index_groups(graph: Graph) -> list[dict]:
+    """The actors index: grouped by kind, in the vocabulary's order, each group by name."""
+    grouped = defaultdict(list)
+    for actor in sorted(graph.dataset.actors.values(), key=lambda a: a.name.casefold()):
+        grouped[actor.kind].append(meta.entity_item(graph, "actors", actor.id, first_sentence(actor.description)))
+    return [{"title": ACTOR_KINDS[kind], "items": grouped[kind]} for kind in ACTOR_KINDS if grouped[kind]]
 
 
 def _infobox(graph: Graph, actor: Actor) -> str:
     roles = [meta.entity_item(graph, "actors", other, note=rel.role)
-             for label, other, rel in graph.relations_of_actor[actor.id] if rel.role and rel.subject == actor.id]
+             for label, other, rel in graph.relations_of_actor(actor.id) if rel.role and rel.subject == actor.id]
     return meta.infobox([
         meta.row("Kind", [meta.item(humanize(actor.kind))]),
         meta.row("Also called", [meta.item(a) for a in actor.aliases]),
         meta.row("Roles", roles),
-        meta.row("Events", [meta.item(count_of(len(graph.events_of_actor[actor.id]), "event"), "#events")]
-                 if graph.events_of_actor[actor.id] else []),
+        meta.row("Events", [meta.item(count_of(len(graph.events_of_actor(actor.id)), "event"), "#events")]
+                 if graph.events_of_actor(actor.id) else []),
+        meta.row("Articles", [meta.item(count_of(len(graph.articles_of_outlet(actor.id)), "article"),
+                                        "#articles-published")] if graph.articles_of_outlet(actor.id) else []),
         *identifier_rows(actor.identifiers),
     ])
 
 
-def render_actor(graph: Graph, actor: Actor) -> str:
+def render_page(graph: Graph, actor: Actor) -> str:
     """The page of one actor: key facts, description and every connection."""
     key = ("actors", actor.id)
     lines = [linked_text(graph, actor.description, key), ""]
     lines += section("Roles and relationships", _relations(graph, actor))
     lines += section("Events", [
         f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)} ({inline(role)})"
-        for event, role in graph.events_of_actor[actor.id]])
-    quotes = graph.quotes_of_actor[actor.id]
+        for event, role in graph.events_of_actor(actor.id)])
+    lines += section("Articles published", [_article_item(graph, s) for s in graph.articles_of_outlet(actor.id)])
+    quotes = graph.quotes_of_actor(actor.id)
     lines += section("Quotes", [quote_item(graph, q, key) for q, how in quotes if how == "said"])
     lines += section("Quoted words addressed to it", [quote_item(graph, q) for q, how in quotes if how == "heard"])
-    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of[key]])
+    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
     lines += section("Places", [f"- {entity_link(graph, 'places', p)}" for p in graph.places_of_actor(actor.id)])
     lines += mentions_section(graph, key)
     lines += context_section(actor.context)
-    layout = [("Infobox", _infobox(graph, actor)), ("Crumbs", meta.crumbs(graph, "actors"))]
+    layout = [(M.INFOBOX, _infobox(graph, actor)), (M.CRUMBS, meta.crumbs(graph, "actors"))]
     fields = page_fields(graph, "actors", actor.id, actor.name, "actor", actor.kind, actor.description, layout=layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 
 def _relations(graph: Graph, actor: Actor) -> list[str]:
     items = []
-    for label, other, relationship in graph.relations_of_actor[actor.id]:
+    for label, other, relationship in graph.relations_of_actor(actor.id):
         role = f" ({inline(relationship.role)})" if relationship.role else ""
         items.append(f"- {label} {entity_link(graph, 'actors', other)}{role}; "
                      f"{evidence_links(graph, relationship.evidence)}")
     return items
+
+
+def _article_item(graph: Graph, source) -> str:
+    return f"- {entity_link(graph, 'sources', source.id)} ({source_label(graph, source.id)})"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from ..dates import DateSpec, label
+from .. import page_meta as M, paths
+from ..dates import DateSpec, label, point_label
 from ..link import Graph
 from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, one_line, page_link, quoted,
                              web_link)
 from ..model import Context, Evidence, Figure, Quantity, Quote
+from ..wording import humanize  # noqa: F401  (the renderers' one humanize)
 
 GENERATED = "by python -m generator build; do not edit, edit the data file instead"
 
@@ -20,17 +22,17 @@ def header(fields: list[tuple[str, str]]) -> str:
 def metadata(title: str, slug: str, template: str, kind: str, summary: str, url: str, save_as: str,
              data: str, date: str = "", layout: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """The metadata every generated page carries, in a fixed order; layout adds Infobox, Crumbs and the like."""
-    return [("Title", title), ("Slug", slug), ("Template", template), ("Kind", kind), ("Date", date),
-            ("Summary", escape(summary)), ("URL", url), ("Save_as", save_as), *layout,
-            ("Generated", GENERATED), ("Data", data)]
+    return [(M.TITLE, title), (M.SLUG, slug), (M.TEMPLATE, template), (M.KIND, kind), (M.DATE, date),
+            (M.SUMMARY, escape(summary)), (M.URL, url), (M.SAVE_AS, save_as), *layout,
+            (M.GENERATED, GENERATED), (M.DATA, data)]
 
 
 def page_fields(graph: Graph, folder: str, page_id: str, title: str, template: str, kind: str,
                 summary: str, date: str = "", layout: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """The metadata of an actor, place, event or source page, naming the data files behind it."""
     files = ", ".join(sorted(graph.files_of[(folder, page_id)]))
-    return metadata(title, page_id, template, kind, summary, f"{folder}/{page_id}/",
-                    f"{folder}/{page_id}/index.html", files, date, layout)
+    return metadata(title, page_id, template, kind, summary, paths.url(folder, page_id),
+                    paths.save_as(folder, page_id), files, date, layout)
 
 
 def entity_link(graph: Graph, folder: str, entity_id: str) -> str:
@@ -61,11 +63,6 @@ def escape_inner(text: str) -> str:
     return lead + escape(core) + tail
 
 
-def humanize(kind: str) -> str:
-    """'diversion-of-resources' reads 'diversion of resources'."""
-    return kind.replace("-", " ")
-
-
 def date_text(spec: DateSpec | None) -> str:
     """A date as the page shows it, with the source's own phrase."""
     if spec is None:
@@ -79,7 +76,7 @@ def source_label(graph: Graph, source_id: str, paragraph: int | None = None) -> 
     source = graph.dataset.sources[source_id]
     outlet = inline(graph.dataset.actors[source.outlet].name)
     where = "" if paragraph is None else f", ¶{paragraph + 1}"
-    return Markdown(f"{outlet}, {escape(label(DateSpec('day', source.published)))}{where}")
+    return Markdown(f"{outlet}, {escape(point_label(source.published))}{where}")
 
 
 def evidence_links(graph: Graph, spans: list[Evidence]) -> str:
@@ -87,6 +84,8 @@ def evidence_links(graph: Graph, spans: list[Evidence]) -> str:
     several = len(graph.dataset.sources) > 1
     links = []
     for span in spans:
+        if not span.located:  # validation reports such a span; a page must never point nowhere
+            raise ValueError(f"evidence not located in its article: {span.text!r} ({span.origin.doc.path})")
         name = source_label(graph, span.source, span.paragraph) if several else f"¶{span.paragraph + 1}"
         links.append(page_link(name, "sources", span.source, span.anchor))
     return "evidence: " + ", ".join(links)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ..link import Graph
-from ..dates import label
+from collections import defaultdict
+
+from .. import page_meta as M
+from ..dates import label, parse_point, point_label, MONTHS
+from ..link import Graph, chronological
 from ..markdown_text import inline, isolated_text, page_link, quoted
 from ..model import Event
 from . import meta
@@ -24,7 +27,7 @@ def _infobox(graph: Graph, event: Event) -> str:
     ])
 
 
-def render_event(graph: Graph, event: Event) -> str:
+def render_page(graph: Graph, event: Event) -> str:
     """The page of one event: key facts, description, participants, places, related events and evidence."""
     key = ("events", event.id)
     lines = [linked_text(graph, event.description), ""]
@@ -32,13 +35,13 @@ def render_event(graph: Graph, event: Event) -> str:
                                       for p in event.participants])
     lines += section("Places", [_place_item(graph, p) for p in event.places])
     lines += section("Related events", [f"- {label} {entity_link(graph, 'events', other.id)} ({date_text(other.date)})"
-                                        for label, other in graph.related_events[event.id]])
-    lines += section("Quotes", [quote_item(graph, q, key) for q in graph.quotes_of_event[event.id]])
-    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of[key]])
+                                        for label, other in graph.related_events(event.id)])
+    lines += section("Quotes", [quote_item(graph, q, key) for q in graph.quotes_of_event(event.id)])
+    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
     lines += section("Evidence", [_evidence_item(graph, span) for span in event.evidence])
     lines += context_section(event.context)
     day = event.date.value if event.date and event.date.precision == "day" else ""
-    layout = [("Infobox", _infobox(graph, event)), ("Crumbs", meta.crumbs(graph, "events"))]
+    layout = [(M.INFOBOX, _infobox(graph, event)), (M.CRUMBS, meta.crumbs(graph, "events"))]
     fields = page_fields(graph, "events", event.id, event.title, "event", event.kind, event.description, day, layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
@@ -54,3 +57,31 @@ def _evidence_item(graph: Graph, span) -> str:
     words = source.paragraphs[span.paragraph][span.start:span.end]
     place = page_link(source_label(graph, source.id, span.paragraph), "sources", source.id, span.anchor)
     return f"- {quoted(words)} ({place})"
+
+
+def event_item(graph: Graph, event: Event) -> dict:
+    """An entry for an event in a list: its title, date and kind."""
+    when = label(event.date) if event.date else "date not given"
+    return meta.entity_item(graph, "events", event.id, f"{when}; {humanize(event.kind)}")
+
+
+def _month_of(event: Event) -> tuple[str, str]:
+    """(sort key, title) of the month an event is listed under."""
+    if event.date is None:
+        return "9999", "Date not given"
+    if event.date.precision == "range" and event.date.start is None:
+        # Only the latest date is known: listing it under that month would suggest it happened then.
+        return f"9998-{event.date.end}", f"By {point_label(event.date.end)}"
+    point = event.date.value if event.date.precision != "range" else event.date.start
+    parts = parse_point(point)
+    if len(parts) == 1:
+        return f"{parts[0]:04d}", str(parts[0])
+    return f"{parts[0]:04d}-{parts[1]:02d}", f"{MONTHS[parts[1] - 1]} {parts[0]}"
+
+
+def index_groups(graph: Graph) -> list[dict]:
+    """The events index: by month, in date order."""
+    grouped = defaultdict(list)
+    for event in sorted(graph.dataset.events.values(), key=chronological):
+        grouped[_month_of(event)].append(event_item(graph, event))
+    return [{"title": title, "items": grouped[(key, title)]} for key, title in sorted(grouped)]

@@ -1,23 +1,15 @@
-"""The overview page and one index page per kind: grouped lists the theme lays out."""
+"""The overview page, one index page per kind of the registry, and the 404 page."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from ..dates import DateSpec, label, parse_point
+from .. import kinds, page_meta as M, paths
 from ..link import Graph, chronological
-from ..model import Event
-from . import meta
-from ..markdown_text import isolated_text, one_line, page_link
+from ..markdown_text import isolated_text, page_link
+from ..wording import count_of, first_sentence
+from . import meta, pages
 from .common import header, linked_text, metadata, quantity_text
+from .event import event_item
 
-# Actor kinds in the order an index shows them, each with its group title.
-ACTOR_GROUPS = {"person": "People", "government": "Governments", "state": "States", "armed-force": "Armed forces",
-                "armed-group": "Armed groups", "coalition": "Coalitions", "group": "Groups",
-                "organization": "Organizations", "political-entity": "Political entities",
-                "media-outlet": "Media outlets"}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 TIMELINE_LENGTH = 10
 MAIN_ENTITIES = 8
 
@@ -29,109 +21,19 @@ def _page(slug: str, title: str, template: str, url: str, summary: str, layout: 
     return header(fields) + "\n".join(body).rstrip() + "\n"
 
 
-def first_sentence(text: str) -> str:
-    """The first sentence of a description, for a list entry."""
-    head, dot, _ = text.partition(". ")
-    return head + "." if dot else text
-
-
-def _actor_groups(graph: Graph) -> list[dict]:
-    grouped = defaultdict(list)
-    for actor in sorted(graph.dataset.actors.values(), key=lambda a: a.name.casefold()):
-        grouped[actor.kind].append(meta.entity_item(graph, "actors", actor.id, first_sentence(actor.description)))
-    return [{"title": title, "items": grouped[kind]} for kind, title in ACTOR_GROUPS.items() if grouped[kind]]
-
-
-def _country_of(graph: Graph, place_id: str) -> str | None:
-    for candidate in [*graph.ancestors(place_id), place_id]:
-        if graph.dataset.places[candidate].kind == "country":
-            return candidate
-    return None
-
-
-def _place_groups(graph: Graph) -> list[dict]:
-    places = graph.dataset.places
-    grouped = defaultdict(list)
-    for place in sorted(places.values(), key=lambda p: (p.kind != "country", p.name.casefold())):
-        note = f"{place.kind.replace('-', ' ')}; {isolated_text(first_sentence(place.description))}"
-        grouped[_country_of(graph, place.id)].append(meta.entity_item(graph, "places", place.id, note))
-    countries = sorted((c for c in grouped if c), key=lambda c: places[c].name.casefold())
-    groups = [{"title": one_line(places[c].name), "items": grouped[c]} for c in countries]
-    if grouped[None]:
-        groups.append({"title": "Across borders", "items": grouped[None]})
-    return groups
-
-
-def _month_of(event: Event) -> tuple[str, str]:
-    """(sort key, title) of the month an event is listed under."""
-    if event.date is None:
-        return "9999", "Date not given"
-    if event.date.precision == "range" and event.date.start is None:
-        # Only the latest date is known: listing it under that month would suggest it happened then.
-        return f"9998-{event.date.end}", f"By {label_day_or_month(event.date.end)}"
-    point = event.date.value if event.date.precision != "range" else event.date.start
-    parts = parse_point(point)
-    if len(parts) == 1:
-        return f"{parts[0]:04d}", str(parts[0])
-    return f"{parts[0]:04d}-{parts[1]:02d}", f"{MONTHS[parts[1] - 1]} {parts[0]}"
-
-
-def _event_item(graph: Graph, event: Event) -> dict:
-    when = label(event.date) if event.date else "date not given"
-    return meta.entity_item(graph, "events", event.id, f"{when}; {event.kind.replace('-', ' ')}")
-
-
-def _event_groups(graph: Graph) -> list[dict]:
-    grouped = defaultdict(list)
-    for event in sorted(graph.dataset.events.values(), key=chronological):
-        grouped[_month_of(event)].append(_event_item(graph, event))
-    return [{"title": title, "items": grouped[(key, title)]} for key, title in sorted(grouped)]
-
-
-def _source_groups(graph: Graph) -> list[dict]:
-    sources = sorted(graph.dataset.sources.values(), key=lambda s: (s.published, s.id))
-    items = [meta.entity_item(graph, "sources", s.id, f"{isolated_text(graph.dataset.actors[s.outlet].name)}, "
-                              f"{label_day(s.published)}") for s in sources]
-    return [{"title": "Articles", "items": items}]
-
-
-def label_day_or_month(iso: str) -> str:
-    """'2017-10-26' reads '26 October 2017', '2017-10' reads 'October 2017'."""
-    return label(DateSpec("day" if len(iso) == 10 else "month" if len(iso) == 7 else "year", iso))
-
-
-def label_day(iso: str) -> str:
-    """'2017-10-26' reads '26 October 2017'."""
-    year, month, day = parse_point(iso)
-    return f"{day} {MONTHS[month - 1]} {year}"
-
-
-# Each kind's index: its title, what one entry is called, and how its entries are grouped.
-INDEXES = {
-    "actors": (meta.SECTIONS["actors"], "actor", _actor_groups, "by kind"),
-    "places": (meta.SECTIONS["places"], "place", _place_groups, "by country"),
-    "events": (meta.SECTIONS["events"], "event", _event_groups, "by date"),
-    "sources": (meta.SECTIONS["sources"], "article", _source_groups, "by date of publication"),
-}
-
-
-def render_index(graph: Graph, folder: str) -> str:
-    """The index page of one kind: every entry, grouped."""
-    title, noun, grouping, how = INDEXES[folder]
-    count = len(getattr(graph.dataset, folder))
-    summary = f"{count_of(count, noun)} of the report, {how}."
-    layout = [("Groups", meta.as_json(grouping(graph))),
-              ("Crumbs", meta.as_json([meta.item("Overview", "")]))]
-    return _page(f"{folder}-index", title, "kind-index", f"{folder}/", summary, layout, [summary])
+def render_index(graph: Graph, kind: kinds.Kind) -> str:
+    """The index page of one kind: every entry, grouped as its page module groups them."""
+    count = len(getattr(graph.dataset, kind.folder))
+    summary = f"{count_of(count, kind.entry_noun)} of the report, {kind.grouping}."
+    layout = [(M.GROUPS, meta.as_json(pages.module(kind).index_groups(graph))),
+              (M.CRUMBS, meta.as_json([meta.item("Overview", "")]))]
+    return _page(f"{kind.folder}-index", kind.section, "kind-index", paths.index_url(kind.folder), summary, layout,
+                 [summary])
 
 
 def _weight(graph: Graph, folder: str, entity_id: str) -> int:
-    """How connected an entity is: its events, quotes, figures and relationships."""
-    key = (folder, entity_id)
-    if folder == "actors":
-        return (len(graph.events_of_actor[entity_id]) + len(graph.quotes_of_actor[entity_id])
-                + len(graph.figures_of[key]) + len(graph.relations_of_actor[entity_id]))
-    return len(graph.events_at_place[entity_id]) + len(graph.figures_of[key]) + len(graph.children_of_place[entity_id])
+    """How connected a record is: how many records name it (an outlet's articles aside: not what it is in)."""
+    return sum(1 for b in graph.backlinks.get((folder, entity_id), []) if b.kind.folder != "sources")
 
 
 def _main(graph: Graph, folder: str) -> list[dict]:
@@ -143,12 +45,12 @@ def _main(graph: Graph, folder: str) -> list[dict]:
 def _timeline(graph: Graph) -> list[dict]:
     """The events the articles date closely enough to place on a line: not just 'by' a date."""
     dated = [e for e in graph.dataset.events.values() if e.date and (e.date.precision != "range" or e.date.start)]
-    return [_event_item(graph, e) for e in sorted(dated, key=chronological)[:TIMELINE_LENGTH]]
+    return [event_item(graph, e) for e in sorted(dated, key=chronological)[:TIMELINE_LENGTH]]
 
 
 def _key_figures(graph: Graph) -> list[dict]:
     figures = sorted((f for f in graph.dataset.figures.values() if f.value), key=lambda f: f.id)
-    return [meta.item(quantity_text(f.value), f"sources/{f.source}/#{f.evidence[0].anchor}",
+    return [meta.item(quantity_text(f.value), paths.anchored(paths.url("sources", f.source), f.evidence[0].anchor),
                       f"{isolated_text(f.claim)}; according to "
                       f"{isolated_text(graph.dataset.actors[f.asserted_by].name) if f.asserted_by else 'the article'}")
             for f in figures]
@@ -156,13 +58,8 @@ def _key_figures(graph: Graph) -> list[dict]:
 
 def _everything(graph: Graph) -> list[dict]:
     data = graph.dataset
-    return [meta.item(count_of(len(getattr(data, folder)), noun), f"{folder}/", how)
-            for folder, (_, noun, _, how) in INDEXES.items()]
-
-
-def count_of(count: int, noun: str) -> str:
-    """'1 article', '19 actors'."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return [meta.item(count_of(len(getattr(data, k.folder)), k.entry_noun), paths.index_url(k.folder), k.grouping)
+            for k in kinds.paged()]
 
 
 def render_overview(graph: Graph) -> str:
@@ -175,23 +72,23 @@ def render_overview(graph: Graph) -> str:
         {"id": "main-places", "title": "Main places", "items": _main(graph, "places")},
         {"id": "everything", "title": "Everything in the report", "items": _everything(graph)},
     ]
-    layout = [("Blocks", meta.as_json([b for b in blocks if b["items"]]))]
-    return _page("overview", report.title, "overview", "", report.summary, layout,
+    layout = [(M.BLOCKS, meta.as_json([b for b in blocks if b["items"]]))]
+    return _page(paths.OVERVIEW, report.title, "overview", "", report.summary, layout,
                  [linked_text(graph, report.summary)])
 
 
 def render_not_found(graph: Graph) -> str:
     """The 404 page. Its links are absolute (SITEURL), so they work from any depth it is served at."""
-    ways = [f"- {page_link('The overview', 'indexes', 'overview')}"]
-    ways += [f"- {page_link(title, 'indexes', folder)}" for folder, (title, *_rest) in INDEXES.items()]
+    ways = [f"- {page_link('The overview', paths.INDEXES, paths.OVERVIEW)}"]
+    ways += [f"- {page_link(k.section, paths.INDEXES, k.folder)}" for k in kinds.paged()]
     body = ["There is no page at this address, or there no longer is.", "", "Try one of these:", "", *ways]
-    return _page("not-found", "Page not found", "not-found", "404.html", "There is no page at this address.", [],
-                 body, save_as="404.html")
+    return _page(paths.NOT_FOUND, "Page not found", "not-found", paths.NOT_FOUND_PAGE,
+                 "There is no page at this address.", [], body, save_as=paths.NOT_FOUND_PAGE)
 
 
 def index_pages(graph: Graph) -> dict[str, str]:
     """The overview, the index of each kind and the 404 page, keyed by path under content/."""
-    pages = {f"indexes/{folder}.md": render_index(graph, folder) for folder in INDEXES}
-    pages["indexes/overview.md"] = render_overview(graph)
-    pages["indexes/not-found.md"] = render_not_found(graph)
-    return pages
+    found = {paths.index_content_path(k.folder): render_index(graph, k) for k in kinds.paged()}
+    found[paths.index_content_path(paths.OVERVIEW)] = render_overview(graph)
+    found[paths.index_content_path(paths.NOT_FOUND)] = render_not_found(graph)
+    return found

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 
+from .. import kinds, paths, urls
 from ..link import Graph
-from .. import urls
 from ..markdown_text import one_line
 
-# The report's sections, in the order the navigation shows them: folder -> title.
-SECTIONS = {"actors": "Actors", "places": "Places", "events": "Events", "sources": "Articles"}
+# The report's sections, in the order the navigation shows them: folder -> title (from the registry).
+SECTIONS = {kind.folder: kind.section for kind in kinds.paged()}
 
 
 def as_json(value: object) -> str:
@@ -39,9 +39,9 @@ def web_item(text: str, url: str, note: str | None = None) -> dict:
 
 
 def entity_item(graph: Graph, folder: str, entity_id: str, note: str | None = None) -> dict:
-    """A link to an actor, place, event or source page."""
+    """A link to the page of a record."""
     record = getattr(graph.dataset, folder)[entity_id]
-    return item(record.name, f"{folder}/{entity_id}/", note)
+    return item(record.name, paths.url(folder, entity_id), note)
 
 
 def row(label: str, items: list[dict]) -> dict | None:
@@ -56,6 +56,6 @@ def infobox(rows: list[dict | None]) -> str:
 
 def crumbs(graph: Graph, folder: str, trail: list[tuple[str, str]] = ()) -> str:
     """Breadcrumbs: Overview › section › each (folder, id) of trail."""
-    path = [item("Overview", ""), item(SECTIONS[folder], f"{folder}/")]
+    path = [item("Overview", ""), item(SECTIONS[folder], paths.index_url(folder))]
     path += [entity_item(graph, kind, entity_id) for kind, entity_id in trail]
     return as_json(path)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from .. import page_meta as M
 from ..link import Graph
-from ..markdown_text import isolated_text
+from ..markdown_text import isolated_text, one_line
 from ..model import Coordinates, Place
+from ..wording import first_sentence
 from . import meta
 from .actor import identifier_rows
 from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
@@ -32,25 +36,46 @@ def _infobox(graph: Graph, place: Place) -> str:
     ])
 
 
-def render_place(graph: Graph, place: Place) -> str:
+def render_page(graph: Graph, place: Place) -> str:
     """The page of one place: key facts, description and every connection."""
     key = ("places", place.id)
     lines = [linked_text(graph, place.description, key), ""]
-    children = graph.children_of_place[place.id]
+    children = graph.children_of_place(place.id)
     lines += section("Places within", [f"- {entity_link(graph, 'places', p)}" for p in children])
     lines += section("Events", [f"- {date_text(e.date)}: {entity_link(graph, 'events', e.id)}"
-                                for e in graph.events_at_place[place.id]])
+                                for e in graph.events_at_place(place.id)])
     lines += section("Actors active here", [_actor_item(graph, place.id, a) for a in graph.actors_at_place(place.id)])
-    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of[key]])
+    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
     lines += mentions_section(graph, key)
     lines += context_section(place.context)
     trail = [("places", p) for p in graph.ancestors(place.id)]
-    layout = [("Infobox", _infobox(graph, place)), ("Crumbs", meta.crumbs(graph, "places", trail))]
+    layout = [(M.INFOBOX, _infobox(graph, place)), (M.CRUMBS, meta.crumbs(graph, "places", trail))]
     fields = page_fields(graph, "places", place.id, place.name, "place", place.kind, place.description, layout=layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 
 def _actor_item(graph: Graph, place_id: str, actor_id: str) -> str:
-    events = [e for e in graph.events_at_place[place_id] if any(p.actor == actor_id for p in e.participants)]
+    events = [e for e in graph.events_at_place(place_id) if any(p.actor == actor_id for p in e.participants)]
     through = ", ".join(entity_link(graph, "events", e.id) for e in events)
     return f"- {entity_link(graph, 'actors', actor_id)}, in {through}"
+
+
+def _country_of(graph: Graph, place_id: str) -> str | None:
+    for candidate in [*graph.ancestors(place_id), place_id]:
+        if graph.dataset.places[candidate].kind == "country":
+            return candidate
+    return None
+
+
+def index_groups(graph: Graph) -> list[dict]:
+    """The places index: by country (countries first in each), then the places across borders."""
+    places = graph.dataset.places
+    grouped = defaultdict(list)
+    for place in sorted(places.values(), key=lambda p: (p.kind != "country", p.name.casefold())):
+        note = f"{humanize(place.kind)}; {isolated_text(first_sentence(place.description))}"
+        grouped[_country_of(graph, place.id)].append(meta.entity_item(graph, "places", place.id, note))
+    countries = sorted((c for c in grouped if c), key=lambda c: places[c].name.casefold())
+    groups = [{"title": one_line(places[c].name), "items": grouped[c]} for c in countries]
+    if grouped[None]:
+        groups.append({"title": "Across borders", "items": grouped[None]})
+    return groups

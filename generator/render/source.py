@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from ..dates import DateSpec, label
+from .. import page_meta as M
+from ..dates import point_label
 from ..link import Graph
-from ..markdown_text import inline, isolate, page_target
+from ..markdown_text import inline, isolate, isolated_text, page_target
 from ..model import Source
-from ..link import ACTOR_RELATIONS
+from ..vocabulary import ACTOR_RELATIONS
+from ..wording import outlet_and_day
 from . import meta
 from .common import (context_section, entity_link, escape_inner, evidence_links, figure_item, header, humanize,
                      page_fields, quote_item, section)
@@ -15,7 +17,7 @@ from .common import (context_section, entity_link, escape_inner, evidence_links,
 def _infobox(graph: Graph, source: Source) -> str:
     return meta.infobox([
         meta.row("Outlet", [meta.entity_item(graph, "actors", source.outlet)]),
-        meta.row("Published", [meta.item(label(DateSpec("day", source.published)))]),
+        meta.row("Published", [meta.item(point_label(source.published))]),
         meta.row("Authors", [meta.item(a) for a in source.authors] or [meta.item("not given in the text")]),
         meta.row("Language", [meta.item(source.language)]),
         meta.row("Original", [meta.web_item(source.url, source.url)] if source.url else []),
@@ -24,18 +26,17 @@ def _infobox(graph: Graph, source: Source) -> str:
     ])
 
 
-def render_source(graph: Graph, source: Source) -> str:
+def render_page(graph: Graph, source: Source) -> str:
     """The page of one article: metadata, paragraphs with anchors, and the facts drawn from it."""
-    spans = [s for s in graph.dataset.evidence() if s.source == source.id]
+    spans = graph.spans_of_source[source.id]
     lines = ["## Text {: #text }", ""]
     for number, paragraph in enumerate(source.paragraphs):
         marks = {(s.start, s.end, s.anchor) for s in spans if s.paragraph == number}
         lines += [paragraph_markdown(graph, paragraph, sorted(marks)), f"{{: #p{number + 1} .paragraph }}", ""]
     lines += _facts_section(graph, source)
     lines += context_section(source.context)
-    summary = f"{graph.dataset.actors[source.outlet].name}, {label(DateSpec('day', source.published))}: " \
-              f"{source.paragraphs[0]}"
-    layout = [("Infobox", _infobox(graph, source)), ("Crumbs", meta.crumbs(graph, "sources"))]
+    summary = f"{outlet_and_day(graph.dataset.actors[source.outlet].name, source.published)}: {source.paragraphs[0]}"
+    layout = [(M.INFOBOX, _infobox(graph, source)), (M.CRUMBS, meta.crumbs(graph, "sources"))]
     fields = page_fields(graph, "sources", source.id, source.title, "source", "article", summary[:300],
                          source.published, layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
@@ -83,19 +84,23 @@ def _close_marks(out: list[str], open_marks: list[str], closing: set[str]) -> No
 
 
 def _facts_section(graph: Graph, source: Source) -> list[str]:
-    data = graph.dataset
+    reported = lambda folder: sorted(graph.facts_of_source(source.id, folder), key=lambda r: r.id)  # noqa: E731
     lines = section("Events reported", [f"- {entity_link(graph, 'events', e.id)} ({humanize(e.kind)}); "
-                                        f"{evidence_links(graph, e.evidence)}" for e in _cited(data.events, source)])
-    lines += section("Quotes", [quote_item(graph, q) for q in _cited(data.quotes, source)])
-    lines += section("Figures and claims", [figure_item(graph, f) for f in _cited(data.figures, source)])
-    lines += section("Relationships", [_relationship_item(graph, r) for r in data.relationships
-                                       if r.source == source.id])
+                                        f"{evidence_links(graph, e.evidence)}" for e in reported("events")])
+    lines += section("Quotes", [quote_item(graph, q) for q in reported("quotes")])
+    lines += section("Figures and claims", [figure_item(graph, f) for f in reported("figures")])
+    lines += section("Relationships", [_relationship_item(graph, r)
+                                       for r in graph.facts_of_source(source.id, "relationships")])
     return lines
 
 
-def _cited(table: dict, source: Source) -> list:
-    """The records of a table that this article reports, in id order."""
-    return [record for _, record in sorted(table.items()) if record.source == source.id]
+def index_groups(graph: Graph) -> list[dict]:
+    """The articles index: one group, by date of publication."""
+    sources = sorted(graph.dataset.sources.values(), key=lambda s: (s.published, s.id))
+    items = [meta.entity_item(graph, "sources", s.id,
+                              outlet_and_day(isolated_text(graph.dataset.actors[s.outlet].name), s.published))
+             for s in sources]
+    return [{"title": "Articles", "items": items}]
 
 
 def _relationship_item(graph: Graph, relationship) -> str:

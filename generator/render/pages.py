@@ -1,0 +1,17 @@
+"""Which module renders the pages of each kind: `render/<kind.page>.py`, found from the registry.
+
+A page module has `render_page(graph, record) -> str` (the Markdown page of one record) and
+`index_groups(graph) -> list[dict]` (the entries of the kind's index, grouped).
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from ..kinds import Kind
+
+
+def module(kind: Kind) -> ModuleType:
+    """The render module of a kind's pages."""
+    return importlib.import_module(f"generator.render.{kind.page}")
