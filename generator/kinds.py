@@ -44,6 +44,8 @@ class Kind:
     entry: str = ""  # what one entry of its index is called ('article'); the noun when empty
     grouping: str = ""  # how its index groups the entries ('by kind')
     order: Callable[[object], tuple] | None = None  # the sort key of every list of its records; None: data order
+    cited_as: str = ""  # the section that lists its records on each page they name; '' when those pages
+    # list them in their own way (the kinds above, whose renderers show each connection in its words)
 
     @property
     def entry_noun(self) -> str:

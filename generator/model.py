@@ -328,6 +328,13 @@ class Dataset:
     relationships: list[Relationship] = field(default_factory=list)
     files: dict[str, list[str]] = field(default_factory=dict)  # source id -> data files behind it
 
+    def __post_init__(self) -> None:
+        # A kind added to the registry gets its table without a field here (docs/ARCHITECTURE.md).
+        from .kinds import KINDS  # the registry imports the model
+        for kind in KINDS:
+            if not hasattr(self, kind.folder):
+                setattr(self, kind.folder, {} if kind.keyed else [])
+
     def evidence(self) -> list[Evidence]:
         """Every evidence span of every fact."""
         from .kinds import KINDS, records  # the registry imports the model

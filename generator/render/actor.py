@@ -11,6 +11,7 @@ from ..model import Actor
 from ..vocabulary import ACTOR_KINDS, IDENTIFIERS
 from ..wording import count_of, first_sentence
 from . import meta
+from .record import cited_sections
 from .common import (context_section, date_text, entity_link, evidence_links, figure_item, header, humanize,
                      linked_text, mentions_section, page_fields, quote_item, section, source_label)
 
@@ -24,7 +25,7 @@ def identifier_rows(identifiers: dict[str, str]) -> list[dict]:
     return rows
 
 
-def index_groups(graph: Graph) -> list[dict]:
+def index_groups(graph: Graph, kind=None) -> list[dict]:
     """The actors index: grouped by kind, in the vocabulary's order, each group by name."""
     grouped = defaultdict(list)
     for actor in sorted(graph.dataset.actors.values(), key=lambda a: a.name.casefold()):
@@ -62,6 +63,7 @@ def render_page(graph: Graph, actor: Actor) -> str:
     lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
     lines += section("Places", [f"- {entity_link(graph, 'places', p)}" for p in graph.places_of_actor(actor.id)])
     lines += mentions_section(graph, key)
+    lines += cited_sections(graph, ("actors", actor.id))
     lines += context_section(actor.context)
     layout = [(M.INFOBOX, _infobox(graph, actor)), (M.CRUMBS, meta.crumbs(graph, "actors"))]
     fields = page_fields(graph, "actors", actor.id, actor.name, "actor", actor.kind, actor.description, layout=layout)

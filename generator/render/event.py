@@ -10,6 +10,7 @@ from ..link import Graph, chronological
 from ..markdown_text import inline, isolated_text, page_link, quoted
 from ..model import Event
 from . import meta
+from .record import cited_sections
 from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
                      page_fields, quote_item, section, source_label)
 
@@ -39,6 +40,7 @@ def render_page(graph: Graph, event: Event) -> str:
     lines += section("Quotes", [quote_item(graph, q, key) for q in graph.quotes_of_event(event.id)])
     lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
     lines += section("Evidence", [_evidence_item(graph, span) for span in event.evidence])
+    lines += cited_sections(graph, ("events", event.id))
     lines += context_section(event.context)
     day = event.date.value if event.date and event.date.precision == "day" else ""
     layout = [(M.INFOBOX, _infobox(graph, event)), (M.CRUMBS, meta.crumbs(graph, "events"))]
@@ -79,7 +81,7 @@ def _month_of(event: Event) -> tuple[str, str]:
     return f"{parts[0]:04d}-{parts[1]:02d}", f"{MONTHS[parts[1] - 1]} {parts[0]}"
 
 
-def index_groups(graph: Graph) -> list[dict]:
+def index_groups(graph: Graph, kind=None) -> list[dict]:
     """The events index: by month, in date order."""
     grouped = defaultdict(list)
     for event in sorted(graph.dataset.events.values(), key=chronological):

@@ -25,7 +25,7 @@ def render_index(graph: Graph, kind: kinds.Kind) -> str:
     """The index page of one kind: every entry, grouped as its page module groups them."""
     count = len(getattr(graph.dataset, kind.folder))
     summary = f"{count_of(count, kind.entry_noun)} of the report, {kind.grouping}."
-    layout = [(M.GROUPS, meta.as_json(pages.module(kind).index_groups(graph))),
+    layout = [(M.GROUPS, meta.as_json(pages.module(kind).index_groups(graph, kind))),
               (M.CRUMBS, meta.as_json([meta.item("Overview", "")]))]
     return _page(f"{kind.folder}-index", kind.section, "kind-index", paths.index_url(kind.folder), summary, layout,
                  [summary])

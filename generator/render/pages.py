@@ -1,7 +1,7 @@
 """Which module renders the pages of each kind: `render/<kind.page>.py`, found from the registry.
 
 A page module has `render_page(graph, record) -> str` (the Markdown page of one record) and
-`index_groups(graph) -> list[dict]` (the entries of the kind's index, grouped).
+`index_groups(graph, kind) -> list[dict]` (the entries of the kind's index, grouped).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from ..markdown_text import isolated_text, one_line
 from ..model import Coordinates, Place
 from ..wording import first_sentence
 from . import meta
+from .record import cited_sections
 from .actor import identifier_rows
 from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
                      mentions_section, page_fields, section)
@@ -47,6 +48,7 @@ def render_page(graph: Graph, place: Place) -> str:
     lines += section("Actors active here", [_actor_item(graph, place.id, a) for a in graph.actors_at_place(place.id)])
     lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
     lines += mentions_section(graph, key)
+    lines += cited_sections(graph, ("places", place.id))
     lines += context_section(place.context)
     trail = [("places", p) for p in graph.ancestors(place.id)]
     layout = [(M.INFOBOX, _infobox(graph, place)), (M.CRUMBS, meta.crumbs(graph, "places", trail))]
@@ -67,7 +69,7 @@ def _country_of(graph: Graph, place_id: str) -> str | None:
     return None
 
 
-def index_groups(graph: Graph) -> list[dict]:
+def index_groups(graph: Graph, kind=None) -> list[dict]:
     """The places index: by country (countries first in each), then the places across borders."""
     places = graph.dataset.places
     grouped = defaultdict(list)

@@ -10,6 +10,7 @@ from ..model import Source
 from ..vocabulary import ACTOR_RELATIONS
 from ..wording import outlet_and_day
 from . import meta
+from .record import cited_sections
 from .common import (context_section, entity_link, escape_inner, evidence_links, figure_item, header, humanize,
                      page_fields, quote_item, section)
 
@@ -34,6 +35,7 @@ def render_page(graph: Graph, source: Source) -> str:
         marks = {(s.start, s.end, s.anchor) for s in spans if s.paragraph == number}
         lines += [paragraph_markdown(graph, paragraph, sorted(marks)), f"{{: #p{number + 1} .paragraph }}", ""]
     lines += _facts_section(graph, source)
+    lines += cited_sections(graph, ("sources", source.id))
     lines += context_section(source.context)
     summary = f"{outlet_and_day(graph.dataset.actors[source.outlet].name, source.published)}: {source.paragraphs[0]}"
     layout = [(M.INFOBOX, _infobox(graph, source)), (M.CRUMBS, meta.crumbs(graph, "sources"))]
@@ -94,7 +96,7 @@ def _facts_section(graph: Graph, source: Source) -> list[str]:
     return lines
 
 
-def index_groups(graph: Graph) -> list[dict]:
+def index_groups(graph: Graph, kind=None) -> list[dict]:
     """The articles index: one group, by date of publication."""
     sources = sorted(graph.dataset.sources.values(), key=lambda s: (s.published, s.id))
     items = [meta.entity_item(graph, "sources", s.id,
