@@ -14,6 +14,7 @@ INDEXES = "indexes"  # the content/ folder of the overview, the index of each ki
 OVERVIEW = "overview"
 NOT_FOUND = "not-found"
 NOT_FOUND_PAGE = "404.html"
+OVERVIEW_PAGE = "index.html"
 
 
 def _checked(folder: str, page_id: str) -> None:

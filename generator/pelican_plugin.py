@@ -15,6 +15,7 @@ from feedgenerator import Atom1Feed
 from pelican import signals
 
 from .markdown_text import xml_text
+from .paths import site_url
 
 FEED = "feed.atom"
 SITEMAP = "sitemap.xml"
@@ -44,13 +45,13 @@ def _write_extras(pelican) -> None:
         pages = sorted((p for p in _pages if p.url != "404.html"), key=lambda p: p.url)
         (output / SITEMAP).write_text(sitemap(siteurl, [p.url for p in pages]), encoding="utf-8")
         (output / FEED).write_text(feed(settings, [p for p in pages if p.template == "source"]), encoding="utf-8")
-        (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {siteurl}/{SITEMAP}\n",
+        (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url(siteurl, SITEMAP)}\n",
                                            encoding="utf-8")
 
 
 def sitemap(siteurl: str, urls: list[str]) -> str:
     """A sitemap listing each page's absolute URL."""
-    entries = "".join(f"  <url><loc>{escape(f'{siteurl}/{url}')}</loc></url>\n" for url in urls)
+    entries = "".join(f"  <url><loc>{escape(site_url(siteurl, url))}</loc></url>\n" for url in urls)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
 
@@ -59,10 +60,11 @@ def feed(settings: dict, sources: list) -> str:
     """An Atom feed of the report's source articles, newest first, with absolute URLs."""
     siteurl = settings["SITEURL"]
     name = xml_text(settings["SITENAME"])
-    atom = Atom1Feed(title=name, link=f"{siteurl}/", feed_url=f"{siteurl}/{FEED}", description=name,
+    atom = Atom1Feed(title=name, link=site_url(siteurl, ""), feed_url=site_url(siteurl, FEED), description=name,
                      language=settings.get("DEFAULT_LANG", "en"))
     for page in sorted(sources, key=lambda p: (p.date, p.url), reverse=True):
         # Titles and summaries are data: feedgenerator escapes them; xml_text drops what XML cannot hold.
-        atom.add_item(title=xml_text(page.title), link=f"{siteurl}/{page.url}", unique_id=f"{siteurl}/{page.url}",
+        atom.add_item(title=xml_text(page.title), link=site_url(siteurl, page.url),
+                      unique_id=site_url(siteurl, page.url),
                       description=xml_text(page.summary), pubdate=page.date, updateddate=page.date)
     return atom.writeString("utf-8")

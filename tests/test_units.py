@@ -130,3 +130,32 @@ def test_crossing_evidence_spans_render_as_properly_nested_marks():
     assert 'id="ev-a"' in html and 'id="ev-b"' in html and 'id="ev-c"' in html
     assert re.sub(r"<[^>]+>", "", html) == text
     assert 'href="{filename}/places/mosul.md"' in html
+
+
+def test_rendering_refuses_an_evidence_span_that_was_never_located():
+    """Records locate every span; a span that skipped that stage must stop render, not link nowhere."""
+    from dataclasses import replace
+
+    from generator import pipeline
+    from generator.link import link
+    from generator.render import render
+    from tests.conftest import SAMPLE_DATA
+
+    dataset = pipeline.validate(pipeline.load(SAMPLE_DATA))
+    event = next(iter(dataset.events.values()))
+    event.evidence = [replace(event.evidence[0], paragraph=-1, start=-1, end=-1, anchor="")]
+    with pytest.raises(ValueError, match="not located"):
+        render(link(dataset))
+
+
+def test_evidence_is_located_once_by_the_records_stage_and_cannot_be_changed_after():
+    from dataclasses import FrozenInstanceError
+
+    from generator import pipeline
+    from tests.conftest import SAMPLE_DATA
+
+    dataset = pipeline.validate(pipeline.load(SAMPLE_DATA))
+    spans = dataset.evidence()
+    assert spans and all(span.located and span.anchor.startswith("ev-") for span in spans)
+    with pytest.raises(FrozenInstanceError):
+        spans[0].paragraph = 3

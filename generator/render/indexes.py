@@ -14,10 +14,10 @@ TIMELINE_LENGTH = 10
 MAIN_ENTITIES = 8
 
 
-def _page(slug: str, title: str, template: str, url: str, summary: str, layout: list[tuple[str, str]],
-          body: list[str], save_as: str = "") -> str:
-    fields = metadata(title, slug, template, "index", summary, url, save_as or f"{url}index.html", "data/",
-                      layout=layout)
+def _page(slug: str, title: str, template: str, where: tuple[str, str], summary: str,
+          layout: list[tuple[str, str]], body: list[str]) -> str:
+    url, save_as = where
+    fields = metadata(title, slug, template, "index", summary, url, save_as, "data/", layout=layout)
     return header(fields) + "\n".join(body).rstrip() + "\n"
 
 
@@ -27,8 +27,8 @@ def render_index(graph: Graph, kind: kinds.Kind) -> str:
     summary = f"{count_of(count, kind.entry_noun)} of the report, {kind.grouping}."
     layout = [(M.GROUPS, meta.as_json(pages.module(kind).index_groups(graph, kind))),
               (M.CRUMBS, meta.as_json([meta.item("Overview", "")]))]
-    return _page(f"{kind.folder}-index", kind.section, "kind-index", paths.index_url(kind.folder), summary, layout,
-                 [summary])
+    where = paths.index_url(kind.folder), paths.index_save_as(kind.folder)
+    return _page(f"{kind.folder}-index", kind.section, "kind-index", where, summary, layout, [summary])
 
 
 def _weight(graph: Graph, folder: str, entity_id: str) -> int:
@@ -73,7 +73,7 @@ def render_overview(graph: Graph) -> str:
         {"id": "everything", "title": "Everything in the report", "items": _everything(graph)},
     ]
     layout = [(M.BLOCKS, meta.as_json([b for b in blocks if b["items"]]))]
-    return _page(paths.OVERVIEW, report.title, "overview", "", report.summary, layout,
+    return _page(paths.OVERVIEW, report.title, "overview", ("", paths.OVERVIEW_PAGE), report.summary, layout,
                  [linked_text(graph, report.summary)])
 
 
@@ -82,8 +82,8 @@ def render_not_found(graph: Graph) -> str:
     ways = [f"- {page_link('The overview', paths.INDEXES, paths.OVERVIEW)}"]
     ways += [f"- {page_link(k.section, paths.INDEXES, k.folder)}" for k in kinds.paged()]
     body = ["There is no page at this address, or there no longer is.", "", "Try one of these:", "", *ways]
-    return _page(paths.NOT_FOUND, "Page not found", "not-found", paths.NOT_FOUND_PAGE,
-                 "There is no page at this address.", [], body, save_as=paths.NOT_FOUND_PAGE)
+    return _page(paths.NOT_FOUND, "Page not found", "not-found", (paths.NOT_FOUND_PAGE, paths.NOT_FOUND_PAGE),
+                 "There is no page at this address.", [], body)
 
 
 def index_pages(graph: Graph) -> dict[str, str]:
