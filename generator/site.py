@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import nh3
+from jinja2 import Undefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import schema_check
+from . import page_meta, schema_check
 from .pipeline import shown as _shown
 from .load import load_file
 from .markdown_text import isolated_text, needs_isolation, one_line
@@ -40,9 +42,42 @@ def isolate_text(text: str | None) -> str:
     return isolated_text(text or "")
 
 
-def fromjson(text: str | None) -> object:
-    """Structured metadata the generator wrote as one line of JSON; nothing when absent."""
-    return json.loads(text) if text else []
+class LayoutError(ValueError):
+    """A page lacks a structured metadata line its template reads, or the line is not JSON: one line saying which."""
+
+
+@pass_context
+def fromjson(context: Context, text: str | Undefined) -> object:
+    """A structured metadata line (one line of JSON) of the page, or a LayoutError naming the page and the field.
+
+    Render writes every layout field its page's template reads, '[]' when there is nothing to show
+    (page_meta.LAYOUT), so a missing line is a mistake in the template or in render, never an empty list.
+    """
+    if isinstance(text, Undefined):
+        name = getattr(text, "_undefined_name", None) or "(unnamed)"
+        raise LayoutError(f"{_page_of(context)}: the template reads page.{name}, which the page does not have "
+                          f"(its layout fields are {_layout_names()})")
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError) as err:
+        raise LayoutError(f"{_page_of(context)}: {_field_holding(context, text)} is not one line of JSON "
+                          f"({err})") from None
+
+
+def _page_of(context: Context) -> str:
+    page = context.get("page")
+    return getattr(page, "relative_source_path", None) or "a page without a source"
+
+
+def _field_holding(context: Context, text: object) -> str:
+    # The filter gets the value, not its name: find which metadata line holds it.
+    metadata = getattr(context.get("page"), "metadata", {})
+    names = [f"page.{key}" for key, value in sorted(metadata.items()) if value is text]
+    return names[0] if names else "a metadata line"
+
+
+def _layout_names() -> str:
+    return ", ".join(f"page.{page_meta.attribute(name)}" for name in page_meta.LAYOUT)
 
 
 def humanize(kind: str | None) -> str:
