@@ -10,7 +10,7 @@ from jinja2 import Undefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import page_meta, schema_check
+from . import page_meta, paths, schema_check
 from .pipeline import shown as _shown
 from .load import load_file
 from .markdown_text import isolated_text, needs_isolation, one_line
@@ -80,6 +80,12 @@ def _layout_names() -> str:
     return ", ".join(f"page.{page_meta.attribute(name)}" for name in page_meta.LAYOUT)
 
 
+@pass_context
+def site_url(context: Context, target: str) -> str:
+    """The href of a page URL relative to the site root ('actors/cnn/', '' for the overview), under SITEURL."""
+    return paths.site_url(context["SITEURL"], target)
+
+
 def humanize(kind: str | None) -> str:
     """'armed-force' reads 'armed force'."""
     return (kind or "").replace("-", " ")
@@ -102,4 +108,4 @@ def report_settings(data: Path) -> dict[str, str]:
 
 
 JINJA_FILTERS = {"sanitize": sanitize, "fromjson": fromjson, "humanize": humanize, "isolate": isolate,
-                 "isolate_text": isolate_text}
+                 "isolate_text": isolate_text, "site_url": site_url}
