@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nh3
 from jinja2 import Undefined, pass_context
@@ -24,11 +27,39 @@ ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}, "m
 SECTIONS = tuple(_SECTIONS.items())  # (folder, title) pairs, for the navigation
 
 
-def sanitize(html: str) -> Markup:
-    """Clean HTML rendered from Markdown, so that data can never inject markup."""
-    clean = nh3.clean(html or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+EXTERNAL = "external"  # the class of a link that leaves the site: print shows its address
+# nh3 writes every start tag as `<a name="value" ...>`, with `"`, `<` and `>` escaped in values.
+_ANCHOR = re.compile(r"<a((?: [^\s=>]+=\"[^\"]*\")*)>")
+_ATTRIBUTE = re.compile(r' ([^\s=>]+)="([^"]*)"')
+
+
+@pass_context
+def sanitize(context: Context, text: str) -> Markup:
+    """Clean HTML rendered from Markdown, so that data can never inject markup; links off the site are marked."""
+    clean = nh3.clean(text or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel=None)
-    return Markup(clean)
+    return Markup(_ANCHOR.sub(lambda anchor: _marked(anchor, context["SITEURL"]), clean))
+
+
+def _marked(anchor: re.Match, siteurl: str) -> str:
+    attributes = dict(_ATTRIBUTE.findall(anchor.group(1)))
+    if not leaves(siteurl, html.unescape(attributes.get("href", ""))):
+        return anchor.group(0)
+    attributes["class"] = " ".join(filter(None, [attributes.get("class", ""), EXTERNAL]))
+    return "<a" + "".join(f' {name}="{value}"' for name, value in attributes.items()) + ">"
+
+
+def leaves(siteurl: str, href: str) -> bool:
+    """Whether a link goes off the site: an address with a scheme, not under an absolute SITEURL."""
+    if not urlsplit(href).scheme:
+        return False
+    return not (siteurl and (href == siteurl or href.startswith(siteurl.rstrip("/") + "/")))
+
+
+@pass_context
+def leaves_site(context: Context, href: str) -> bool:
+    """The `leaves_site` filter: whether an href (after site_url) goes off the site."""
+    return leaves(context["SITEURL"], href)
 
 
 def isolate(text: str | None) -> Markup:
@@ -108,4 +139,4 @@ def report_settings(data: Path) -> dict[str, str]:
 
 
 JINJA_FILTERS = {"sanitize": sanitize, "fromjson": fromjson, "humanize": humanize, "isolate": isolate,
-                 "isolate_text": isolate_text, "site_url": site_url}
+                 "isolate_text": isolate_text, "site_url": site_url, "leaves_site": leaves_site}

@@ -48,3 +48,8 @@ def build_site(data: Path, base: Path, siteurl: str = "", settings: str = "pelic
     if result.returncode != 0 or "pelican:" in log:
         raise AssertionError(f"Pelican failed or warned:\n{log}")
     return Site(base / "content", base / "output", log)
+
+
+def publish_site(data: Path, base: Path, siteurl: str) -> Site:
+    """Build as `make publish` does (publishconf.py: absolute links under siteurl, feeds, sitemap), without CNAME."""
+    return build_site(data, base, siteurl, "publishconf.py", CUSTOM_DOMAIN="")

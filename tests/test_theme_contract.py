@@ -12,7 +12,7 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from generator import page_meta
+from generator import page_meta, site
 from generator.site import JINJA_FILTERS
 from tests.site import pelican
 
@@ -169,3 +169,30 @@ def test_a_layout_line_that_is_not_json_stops_the_build_naming_the_page_and_the_
     assert result.returncode != 0
     assert re.search(r"theme/templates/entity.html:\d+: LayoutError: actors/cnn.md: page.infobox is not one line "
                      r"of JSON", result.stderr), result.stderr
+
+
+# ---- links that leave the site are marked, so print can write out their address -------------------
+
+@pytest.mark.parametrize(("siteurl", "href", "leaves"), [
+    ("", "https://en.wikipedia.org/wiki/Iraq", True),
+    ("", "/actors/cnn/", False),
+    ("", "#p3", False),
+    ("", "mailto:editor@example.org", True),
+    ("https://example.org/report", "https://example.org/report/actors/cnn/", False),
+    ("https://example.org/report", "https://example.org/report", False),
+    ("https://example.org/report", "https://example.org/reports/elsewhere/", True),
+    ("https://example.org/report", "https://en.wikipedia.org/wiki/Iraq", True),
+])
+def test_a_link_leaves_the_site_when_it_has_a_scheme_and_is_not_under_siteurl(siteurl, href, leaves):
+    assert site.leaves(siteurl, href) is leaves
+
+
+def test_sanitize_marks_only_the_links_that_leave_the_site():
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    environment.filters.update(JINJA_FILTERS)
+    body = ('<p><a href="https://example.org/report/actors/cnn/">CNN</a> '
+            '<a id="x" class="cite" href="https://en.wikipedia.org/wiki/A?b=1&amp;c=2">A</a> <a href="#p3">3</a></p>')
+    html = environment.from_string("{{ body | sanitize }}").render(body=body, SITEURL="https://example.org/report")
+    assert html == ('<p><a href="https://example.org/report/actors/cnn/">CNN</a> '
+                    '<a id="x" class="cite external" href="https://en.wikipedia.org/wiki/A?b=1&amp;c=2">A</a> '
+                    '<a href="#p3">3</a></p>')
