@@ -8,6 +8,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from jinja2 import StrictUndefined  # noqa: E402
+
 from generator.problems import DataError  # noqa: E402  (settings; need the path)
 from generator.site import JINJA_FILTERS, PAGE_FOLDERS, SECTIONS, report_settings  # noqa: E402, F401
 
@@ -61,5 +63,7 @@ MARKDOWN = {
 # style or handler runs. A feature that needs more adds exactly that source here, and says why.
 CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'self'; form-action 'self'"
 
-# Templates escape everything by default; page bodies pass through the sanitizer filter.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Templates escape everything by default; page bodies pass through the sanitizer filter. A name a
+# template reads that the page does not have (a typo such as page.infobx) stops the build instead of
+# rendering as nothing: optional fields are tested with `is defined` where their absence is legitimate.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "undefined": StrictUndefined}

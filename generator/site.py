@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nh3
+from jinja2 import Undefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import schema_check
+from . import page_meta, paths, schema_check
 from .pipeline import shown as _shown
 from .load import load_file
 from .markdown_text import PAGE_FOLDERS, isolated_text, needs_isolation, one_line
@@ -24,11 +29,39 @@ SECTIONS = tuple(_SECTIONS.items())  # (folder, title) pairs, for the navigation
 __all__ = ["JINJA_FILTERS", "PAGE_FOLDERS", "SECTIONS", "report_settings"]
 
 
-def sanitize(html: str) -> Markup:
-    """Clean HTML rendered from Markdown, so that data can never inject markup."""
-    clean = nh3.clean(html or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+EXTERNAL = "external"  # the class of a link that leaves the site: print shows its address
+# nh3 writes every start tag as `<a name="value" ...>`, with `"`, `<` and `>` escaped in values.
+_ANCHOR = re.compile(r"<a((?: [^\s=>]+=\"[^\"]*\")*)>")
+_ATTRIBUTE = re.compile(r' ([^\s=>]+)="([^"]*)"')
+
+
+@pass_context
+def sanitize(context: Context, text: str) -> Markup:
+    """Clean HTML rendered from Markdown, so that data can never inject markup; links off the site are marked."""
+    clean = nh3.clean(text or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel=None)
-    return Markup(clean)
+    return Markup(_ANCHOR.sub(lambda anchor: _marked(anchor, context["SITEURL"]), clean))
+
+
+def _marked(anchor: re.Match, siteurl: str) -> str:
+    attributes = dict(_ATTRIBUTE.findall(anchor.group(1)))
+    if not leaves(siteurl, html.unescape(attributes.get("href", ""))):
+        return anchor.group(0)
+    attributes["class"] = " ".join(filter(None, [attributes.get("class", ""), EXTERNAL]))
+    return "<a" + "".join(f' {name}="{value}"' for name, value in attributes.items()) + ">"
+
+
+def leaves(siteurl: str, href: str) -> bool:
+    """Whether a link goes off the site: an address with a scheme, not under an absolute SITEURL."""
+    if not urlsplit(href).scheme:
+        return False
+    return not (siteurl and (href == siteurl or href.startswith(siteurl.rstrip("/") + "/")))
+
+
+@pass_context
+def leaves_site(context: Context, href: str) -> bool:
+    """The `leaves_site` filter: whether an href (after site_url) goes off the site."""
+    return leaves(context["SITEURL"], href)
 
 
 def isolate(text: str | None) -> Markup:
@@ -42,9 +75,48 @@ def isolate_text(text: str | None) -> str:
     return isolated_text(text or "")
 
 
-def fromjson(text: str | None) -> object:
-    """Structured metadata the generator wrote as one line of JSON; nothing when absent."""
-    return json.loads(text) if text else []
+class LayoutError(ValueError):
+    """A page lacks a structured metadata line its template reads, or the line is not JSON: one line saying which."""
+
+
+@pass_context
+def fromjson(context: Context, text: str | Undefined) -> object:
+    """A structured metadata line (one line of JSON) of the page, or a LayoutError naming the page and the field.
+
+    Render writes every layout field its page's template reads, '[]' when there is nothing to show
+    (page_meta.LAYOUT), so a missing line is a mistake in the template or in render, never an empty list.
+    """
+    if isinstance(text, Undefined):
+        name = getattr(text, "_undefined_name", None) or "(unnamed)"
+        raise LayoutError(f"{_page_of(context)}: the template reads page.{name}, which the page does not have "
+                          f"(its layout fields are {_layout_names()})")
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError) as err:
+        raise LayoutError(f"{_page_of(context)}: {_field_holding(context, text)} is not one line of JSON "
+                          f"({err})") from None
+
+
+def _page_of(context: Context) -> str:
+    page = context.get("page")
+    return getattr(page, "relative_source_path", None) or "a page without a source"
+
+
+def _field_holding(context: Context, text: object) -> str:
+    # The filter gets the value, not its name: find which metadata line holds it.
+    metadata = getattr(context.get("page"), "metadata", {})
+    names = [f"page.{key}" for key, value in sorted(metadata.items()) if value is text]
+    return names[0] if names else "a metadata line"
+
+
+def _layout_names() -> str:
+    return ", ".join(f"page.{page_meta.attribute(name)}" for name in page_meta.LAYOUT)
+
+
+@pass_context
+def site_url(context: Context, target: str) -> str:
+    """The href of a page URL relative to the site root ('actors/cnn/', '' for the overview), under SITEURL."""
+    return paths.site_url(context["SITEURL"], target)
 
 
 def report_settings(data: Path) -> dict[str, str]:
@@ -64,4 +136,4 @@ def report_settings(data: Path) -> dict[str, str]:
 
 
 JINJA_FILTERS = {"sanitize": sanitize, "fromjson": fromjson, "humanize": humanize, "isolate": isolate,
-                 "isolate_text": isolate_text}
+                 "isolate_text": isolate_text, "site_url": site_url, "leaves_site": leaves_site}

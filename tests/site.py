@@ -1,4 +1,8 @@
-"""Build a whole site as `make html` does: the generator, then Pelican with --fatal warnings."""
+"""Build a whole site as `make html` does: the generator, then Pelican with --fatal warnings.
+
+Pelican runs as the build runs it (generator.pelican_run): warnings are fatal, and every warning or
+failure is one line starting 'pelican:' on stderr, naming the template and line for a theme error.
+"""
 
 from __future__ import annotations
 
@@ -30,8 +34,8 @@ def pelican(content: Path, output: Path, siteurl: str = "", data: Path = ROOT / 
             settings: str = "pelican.conf.py", **env_extra: str) -> subprocess.CompletedProcess:
     """Run Pelican on content/ into output/ with the project's settings, for the report in data/."""
     env = {**os.environ, "SITEURL": siteurl, "REPORT_DATA": str(data), **env_extra}
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings),
-               "--fatal", "warnings"]
+    command = [sys.executable, "-m", "generator.pelican_run", "--settings", str(ROOT / settings),
+               "--parent", str(os.getpid()), str(content), str(output)]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
 
 
@@ -40,6 +44,12 @@ def build_site(data: Path, base: Path, siteurl: str = "", settings: str = "pelic
     pipeline.build(data, base / "content")
     result = pelican(base / "content", base / "output", siteurl, data, settings, **env)
     log = result.stdout + result.stderr
-    if result.returncode != 0 or "WARNING" in log:
+    # pelican_run says nothing unless something went wrong: any line of its own is a warning or a failure.
+    if result.returncode != 0 or "pelican:" in log:
         raise AssertionError(f"Pelican failed or warned:\n{log}")
     return Site(base / "content", base / "output", log)
+
+
+def publish_site(data: Path, base: Path, siteurl: str) -> Site:
+    """Build as `make publish` does (publishconf.py: absolute links under siteurl, feeds, sitemap), without CNAME."""
+    return build_site(data, base, siteurl, "publishconf.py", CUSTOM_DOMAIN="")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import os
+import io
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from pypdf import PdfReader
 
 from tests import tools
 from tests.browser import browser, serve
+from tests.conftest import SAMPLE_DATA
+from tests.site import publish_site
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_KINDS = {
@@ -21,6 +25,13 @@ PAGE_KINDS = {
 }
 
 # Without chromium these fail (never skip), saying how to install it: `make test` does.
+# A published site's address: the browser is answered from output/ for it, never from the network.
+PUBLISHED = "https://example.org/report"
+# What the printed pages must show: the article's headline, an event's title and the address of its
+# context's citation (a link that leaves the site).
+HEADLINE = "Iraqi-Kurdish clashes undermine the fight against ISIS as Iraq moves on al Qaim and Rawa"
+EVENT_TITLE = "Iraqi operation to capture al Qaim and Rawa"
+EXTERNAL = "https://en.wikipedia.org/wiki/2017_Western_Iraq_campaign"
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +128,61 @@ def test_print_hides_navigation_and_keeps_the_text(base, desktop):
     desktop.goto(base + PAGE_KINDS["source"])
     assert not desktop.locator(".site-nav").is_visible()
     assert desktop.locator(".article-text").is_visible()
-    desktop.pdf(path=str(Path(os.environ.get("TMPDIR", "/tmp")) / "report-print-test.pdf"))
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The sample built for publishing at PUBLISHED: every link of the site is absolute."""
+    return publish_site(SAMPLE_DATA, tmp_path_factory.mktemp("published"), PUBLISHED)
+
+
+def _open_at(context, siteurl: str, output: Path) -> None:
+    """Answer every request under siteurl from output/, as the host would: the browser reads the
+    published site at its own address, links and all, and nothing goes to the network."""
+    prefix = urlsplit(siteurl).path.rstrip("/") + "/"
+
+    def fulfil(route):
+        rel = urlsplit(route.request.url).path.removeprefix(prefix)
+        file = output / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+        route.fulfill(path=str(file)) if file.is_file() else route.fulfill(status=404, body="not found")
+    context.route(siteurl + "/**", fulfil)
+
+
+def _printed(page, url: str) -> tuple[str, list[str]]:
+    """The text of the page printed to PDF (whitespace removed, as the PDF breaks lines anywhere),
+    and the addresses of the links in its <main>, resolved."""
+    page.goto(url)
+    links = page.eval_on_selector_all("main a[href]", "links => links.map(a => a.href)")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return squeezed("".join(sheet.extract_text() for sheet in pdf.pages)), links
+
+
+@pytest.mark.parametrize("build", ["relative", "published"])
+def test_print_writes_out_only_the_addresses_of_links_that_leave_the_site(request, chromium, build):
+    """Printed to PDF by chromium, on a local and on a published build: the text is there, an external
+    address follows its link, and no link to the site's own pages has its address written out."""
+    context = chromium.new_context()
+    if build == "published":
+        root = PUBLISHED
+        _open_at(context, root, request.getfixturevalue("published").output)
+    else:
+        root = request.getfixturevalue("base")
+    page = context.new_page()
+    page.emulate_media(media="print")
+    article, _ = _printed(page, root + PAGE_KINDS["source"])
+    event, links = _printed(page, root + PAGE_KINDS["event"])
+    context.close()
+    assert squeezed(HEADLINE) in article
+    assert squeezed(EVENT_TITLE) in event and f"<{EXTERNAL}>" in event
+    internal = [href for href in links if href.startswith(root + "/")]
+    assert len(internal) > 10 and EXTERNAL in links
+    shown = [href for href in internal if href in event or href.removeprefix(root) in event]
+    assert shown == [], "a link to the site's own page has its address written out"
+    assert urlsplit(root).netloc not in event + article
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -6,12 +6,18 @@ import re
 import shutil
 from pathlib import Path
 
-from tests.site import pelican
+import pytest
+
+from tests.conftest import SAMPLE_DATA
+from tests.site import build_site, pelican
 
 
-def test_the_build_logs_no_warning(site):
-    """Pelican ran with --fatal warnings and said nothing worse than INFO."""
-    assert "WARNING" not in site.log and "ERROR" not in site.log
+def test_the_test_build_stops_at_a_warning(tmp_path):
+    """build_site, which every site test builds with, refuses a build that warned (here: a broken link)."""
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    (tmp_path / "content" / "pages" / "about.md").write_text("Title: About\n\n[gone]({filename}/actors/nobody.md)\n")
+    with pytest.raises(AssertionError, match=r"Pelican failed or warned:\npelican: warning: Unable to find"):
+        build_site(SAMPLE_DATA, tmp_path)
 
 
 def test_pelican_builds_every_page(site):
