@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from .. import page_meta as M, paths
-from ..dates import DateSpec, label, point_label
+from ..dates import DateSpec, label
 from ..link import Graph
 from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, one_line, page_link, quoted,
                              web_link)
 from ..model import Context, Evidence, Figure, Quantity, Quote
-from ..wording import humanize  # noqa: F401  (the renderers' one humanize)
+from ..wording import humanize, outlet_and_day  # noqa: F401  (humanize: the renderers' one)
 
 GENERATED = "by python -m generator build; do not edit, edit the data file instead"
 
@@ -76,7 +76,7 @@ def source_label(graph: Graph, source_id: str, paragraph: int | None = None) -> 
     source = graph.dataset.sources[source_id]
     outlet = inline(graph.dataset.actors[source.outlet].name)
     where = "" if paragraph is None else f", ¶{paragraph + 1}"
-    return Markdown(f"{outlet}, {escape(point_label(source.published))}{where}")
+    return Markdown(outlet_and_day(outlet, source.published) + where)  # a validated date: words and digits
 
 
 def evidence_links(graph: Graph, spans: list[Evidence]) -> str:
