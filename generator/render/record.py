@@ -5,6 +5,7 @@ from this module alone (docs/ARCHITECTURE.md, "Adding a kind")."""
 from __future__ import annotations
 
 from .. import kinds, page_meta as M
+from ..dates import label
 from ..link import Graph
 from ..markdown_text import quoted
 from ..wording import humanize
@@ -25,6 +26,8 @@ def _target_item(graph: Graph, ref: kinds.Ref, value: str) -> dict:
 
 def _infobox(graph: Graph, kind: kinds.Kind, record) -> str:
     rows = [meta.row("Kind", [meta.item(humanize(getattr(record, "kind", kind.noun)))])]
+    if getattr(record, "date", None) is not None:
+        rows.append(meta.row("Date", [meta.item(label(record.date))]))
     for ref in kind.references:
         label = "Reported in" if not ref.checked else humanize(ref.field).capitalize()
         rows.append(meta.row(label, [_target_item(graph, ref, value) for _, value, _ in kinds.values(record, ref)]))
