@@ -12,14 +12,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # What `make html` needs: the data, the theme, the generator, the settings, the Makefile (and the
-# requirements it compares with .venv's stamp; `make` is told that stamp is up to date).
-NEEDED = ("data", "theme", "generator", "pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt")
+# requirements it compares with .venv's stamp; `make` is told that stamp is up to date). The data is
+# the tests' frozen fixture, never the live data/, which an editor changes.
+NEEDED = ("theme", "generator", "pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt")
+SAMPLE_DATA = ROOT / "tests" / "fixtures" / "cnn-report"
 KEEP_VENV = ("-o", ".venv/bin/.installed")  # never reinstall into the shared .venv
 
 
 def copy_project(target: Path) -> Path:
     """A fresh copy of the project's build inputs at target, sharing the project's .venv."""
     target.mkdir(parents=True)
+    shutil.copytree(SAMPLE_DATA, target / "data")
     for name in NEEDED:
         source = ROOT / name
         if source.is_dir():
