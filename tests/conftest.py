@@ -70,7 +70,9 @@ def site(tmp_path_factory):
 
 # What each slow module needs, so that `make test-fast` can leave it out: a whole Pelican build
 # ("site"), Debian's chromium ("browser"), or an external validator or linter ("external").
-# A test elsewhere that uses a built-site fixture is marked "site" by that fixture alone.
+# A test elsewhere that uses a built-site fixture is marked "site" by that fixture alone. A test that
+# must run `python -m generator` as a fresh interpreter (its real exit status, no traceback, signals)
+# is marked "process" where it is written (@pytest.mark.process); the rest call cli.main() in process.
 NEEDS = {
     "test_browser": ("browser", "site"),
     "test_security": ("browser", "site"),
@@ -82,6 +84,15 @@ NEEDS = {
     "test_redteam_render": ("site",),
 }
 SITE_FIXTURES = {"site", "hostile_site"}
+
+
+MARKERS = {"process": "runs python -m generator as a fresh process (its exit status, stderr, signals)"}
+
+
+def pytest_configure(config) -> None:
+    """Declare the markers this file adds to pyproject.toml's."""
+    for name, meaning in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {meaning}")
 
 
 def pytest_collection_modifyitems(items) -> None:
