@@ -93,9 +93,11 @@ github: publish
 test: system-test venv-dev node_modules/.installed
 	$(BIN)/python -m pytest
 
-# While you work: no Pelican build, no browser, no external validator (markers set in tests/conftest.py).
+# While you work, in under 20 s: no Pelican build, browser, external validator or fresh interpreter
+# (markers set in tests/conftest.py), a tenth of the property tests' examples, on every core.
 test-fast: venv-dev
-	$(BIN)/python -m pytest -m "not site and not browser and not external" -q
+	REPORT_HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -m "not site and not browser and not external and not process" \
+		-q -n auto
 
 update-golden: venv-dev
 	$(BIN)/python -m tests.golden
