@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from generator import pipeline
 from generator.problems import DataError
@@ -15,6 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA = ROOT / "tests" / "fixtures" / "cnn-report"
 ARTICLE = "data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml"
 ACTORS, PLACES = "data/actors.yaml", "data/places.yaml"
+
+
+# Property tests: make test-fast runs a tenth of their examples ("fast"), make test all of them ("test"),
+# both with a fixed seed; make fuzz 25 times more with a fresh seed (REPORT_HYPOTHESIS_PROFILE).
+settings.register_profile("fast", deadline=None, derandomize=True)
+settings.register_profile("test", deadline=None, derandomize=True)
+settings.register_profile("fuzz", deadline=None, derandomize=False, suppress_health_check=[HealthCheck.too_slow])
+PROFILE = os.environ.get("REPORT_HYPOTHESIS_PROFILE", "test")
+SCALE = {"fast": 0.1, "test": 1, "fuzz": 25}[PROFILE]
+
+
+def examples(count: int) -> settings:
+    """The profile's settings with count examples, scaled by the profile (at least one)."""
+    return settings(settings.get_profile(PROFILE), max_examples=max(1, round(count * SCALE)))
 
 
 @pytest.fixture
