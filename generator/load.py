@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import string
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,7 +155,29 @@ def _unreadable(path: Path, err: OSError) -> tuple[str, str]:
 
 
 def load_text(text: str, shown_as: str) -> Document:
-    """Parse YAML text into a Document, rejecting anything an editor's file never needs."""
+    """Parse YAML text into a Document, rejecting anything an editor's file never needs.
+
+    A text parsed before is not parsed again (a watcher's rebuild re-reads only the files that changed);
+    each caller gets its own copy of the data.
+    """
+    parsed = _PARSED.get(text)
+    if parsed is None:
+        parsed = _parse(text, shown_as)  # a text with problems raises, and is never kept
+        if len(text) <= MEMO_CHARS:
+            _PARSED[text] = parsed
+            if len(_PARSED) > MEMO_FILES:
+                _PARSED.popitem(last=False)
+    return Document(shown_as, copy.deepcopy(parsed.data), dict(parsed.lines))
+
+
+# Parsed files kept, by their text: a bounded memory (a few dozen article-sized files).
+MEMO_FILES = 64
+MEMO_CHARS = 256 * 1024
+_PARSED: OrderedDict[str, Document] = OrderedDict()
+
+
+def _parse(text: str, shown_as: str) -> Document:
+    """Scan, then construct: the Document, or DataError with every problem found."""
     events, problems = _scan(text, shown_as)
     if problems:
         raise DataError(problems)
