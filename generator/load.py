@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import re
 import string
@@ -232,7 +233,13 @@ def _resolved(event: ScalarEvent) -> str | None:
     """The tag a plain scalar resolves to (int, float, merge, ...); None for a quoted one."""
     if event.style is not None or not event.implicit[0]:
         return None
-    return str(_RESOLVER.resolve(ScalarNode, event.value, (True, False)))
+    return _plain_tag(event.value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_tag(value: str) -> str:
+    # Resolving is a pure function of the text, and the same words recur in every file (ids, kinds).
+    return str(_RESOLVER.resolve(ScalarNode, value, (True, False)))
 
 
 def _digits(number: str) -> int:
