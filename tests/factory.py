@@ -40,16 +40,18 @@ PLACES = [
 
 def write(base: Path, *, paragraphs: list[str] | None = None, actors: list[dict] | None = None,
           places: list[dict] | None = None, events: list[dict] = (), quotes: list[dict] = (),
-          figures: list[dict] = (), relationships: list[dict] = (), article_id: str = ARTICLE_ID) -> Path:
-    """Write base/data/ (report, actors, places, one article) and return the data folder."""
+          figures: list[dict] = (), relationships: list[dict] = (), article_id: str = ARTICLE_ID,
+          source: dict | None = None) -> Path:
+    """Write base/data/ (report, actors, places, one article) and return the data folder; source holds
+    fields that replace the article's own (its published date, say)."""
     data = base / "data"
     (data / "articles").mkdir(parents=True, exist_ok=True)
     _dump(data / "report.yaml", {"report": REPORT})
     _dump(data / "actors.yaml", {"actors": ACTORS if actors is None else actors})
     _dump(data / "places.yaml", {"places": PLACES if places is None else places})
-    source = {"id": article_id, "title": "The attack on Northtown", "outlet": "daily", "published": PUBLISHED,
+    defaults = {"id": article_id, "title": "The attack on Northtown", "outlet": "daily", "published": PUBLISHED,
               "language": "en", "paragraphs": PARAGRAPHS if paragraphs is None else paragraphs}
-    article = {"source": source}
+    article = {"source": {**defaults, **(source or {})}}
     for name, records in (("events", events), ("quotes", quotes), ("figures", figures),
                           ("relationships", relationships)):
         if records:

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from tests import factory
 from tests.conftest import ACTORS, ARTICLE, PLACES, ROOT, at, edit, line_of, problems
 from generator import pipeline
 from generator.load import MAX_BYTES, MAX_DEPTH
@@ -362,3 +363,58 @@ def test_cli_reports_problems_on_stderr_with_status_2(data_copy):
 def test_sample_data_is_valid(data):
     """The baseline every test edits: the unchanged copy passes."""
     assert pipeline.check(data).dataset.sources
+
+
+# --- rules checked on a tiny factory dataset (tests/factory.py): no position depends on the sample -----------
+
+@pytest.fixture
+def tiny(tmp_path, monkeypatch):
+    """Write a factory dataset under tmp_path, the working folder, and return its problems' lines."""
+    monkeypatch.chdir(tmp_path)
+
+    def write(**records) -> list[str]:
+        return problems(factory.write(tmp_path, **records))
+    return write
+
+
+TINY_ARTICLE = f"data/articles/{factory.ARTICLE_ID}.yaml"
+ATTACK = factory.event("attack", "the Red Army attacked Northtown", participants=[("red-army", "attacker")])
+
+
+def test_an_impossible_publication_date_is_refused(tiny):
+    found = tiny(source={"published": "2017-02-30"}, events=[ATTACK])
+    assert found == [f"{at(TINY_ARTICLE, 'published:')}: source.published: expected a real calendar date written "
+                     "YYYY-MM-DD, found '2017-02-30' (check the month and day)"]
+
+
+def test_a_figure_whose_value_has_no_number_is_refused(tiny):
+    fighters = factory.figure("fighters", "Fighters who took part", "300 fighters took part",
+                              value={"unit": "fighters", "approximate": True})
+    assert tiny(figures=[fighters]) == [
+        f"{at(TINY_ARTICLE, 'value:')}: figures[0].value: expected 'exact', or 'min' and/or 'max', found no number "
+        "(remove 'value' for a claim without a number)"]
+
+
+def test_an_article_without_paragraphs_is_refused_with_min_items(tiny):
+    assert tiny(paragraphs=[]) == [f"{at(TINY_ARTICLE, 'paragraphs:')}: source.paragraphs: expected at least 1 "
+                                   "item, found an empty list (add an item, or remove the field)"]
+
+
+def test_evidence_shorter_than_three_characters_is_refused_with_min_length(tiny):
+    attack = factory.event("attack", "Ox", participants=[("red-army", "attacker")])
+    assert tiny(events=[attack]) == [f"{at(TINY_ARTICLE, '- Ox')}: events[0].evidence[0]: expected a passage copied "
+                                     "word for word from the source article, found 'Ox'"]
+
+
+def test_an_id_longer_than_eighty_characters_is_refused_with_max_length(tiny):
+    long_id = "attack-" + "x" * 80
+    attack = factory.event(long_id, "the Red Army attacked Northtown")
+    assert tiny(events=[attack]) == [f"{at(TINY_ARTICLE, 'id: attack-')}: events[0].id: expected at most 80 "
+                                     "characters, found 87 characters (shorten it)"]
+
+
+def test_an_alias_listed_twice_is_refused_with_unique_items(tiny):
+    actors = [*factory.ACTORS[:2], {**factory.ACTORS[2], "aliases": ["the Reds", "the Reds"]}]
+    assert tiny(actors=actors, events=[ATTACK]) == [
+        f"{at('data/actors.yaml', 'aliases:')}: actors[2].aliases: expected each item once, found an item listed "
+        "twice (remove the repeated item)"]
