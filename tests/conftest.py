@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from ruamel.yaml import YAML
 
 from generator import pipeline
 from generator.problems import DataError
@@ -50,6 +51,15 @@ def data(data_copy: Path) -> Path:
 def at(path: str, substring: str, occurrence: int = 1) -> str:
     """'path:line' of the line holding substring, in the working folder's copy."""
     return f"{path}:{line_of(path, substring, occurrence)}"
+
+
+def record(path: str, section: str, **fields) -> str:
+    """'events[3]': the position of the record of section whose fields have these values, in the working
+    folder's copy (read with a plain YAML parser, not the generator), so no test hard-codes a position."""
+    items = YAML(typ="safe", pure=True).load(Path(path).read_text("utf-8"))[section]
+    found = [i for i, item in enumerate(items) if all(item.get(k) == v for k, v in fields.items())]
+    assert len(found) == 1, f"{len(found)} {section} of {path} have {fields}"
+    return f"{section}[{found[0]}]"
 
 
 def edit(path: Path, old: str, new: str) -> None:
