@@ -7,6 +7,7 @@ lists it and links back). Each finding is a Problem naming the file, line and fi
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 import pysbd
@@ -34,6 +35,7 @@ def sentences(text: str, language: str) -> list[tuple[int, int]]:
     return [(span.start, span.start + len(span.sent.rstrip())) for span in spans if span.sent.strip()]
 
 
+@functools.lru_cache(maxsize=None)
 def _segmenter(language: str) -> pysbd.Segmenter:
     code = language.split("-")[0].lower()
     try:

@@ -64,6 +64,10 @@ def test_sentences_are_split_by_a_real_splitter_not_at_every_full_stop():
         "Col. Ryan Dillon told CNN on Thursday.", "It was 2.5 km away."]
 
 
+def test_an_article_in_a_language_the_splitter_does_not_know_is_split_by_english_rules():
+    assert quality.sentences("Hello there.  How are you?", "x-klingon") == [(0, 12), (14, 26)]
+
+
 @pytest.mark.parametrize("folder, record, field", [
     ("actors", {"id": "bystander", "name": "Bob Jones", "kind": "person", "description": "Nobody in the text."},
      "actors[3].id"),
