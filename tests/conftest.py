@@ -1,4 +1,5 @@
-"""Shared helpers: a private copy of the sample data, exact edits to it, and the problems it yields."""
+"""Shared helpers: a private copy of the sample data, exact edits to it, where its records and lines are,
+the problems it yields; the Hypothesis profiles; the markers that `make test-fast` leaves out."""
 
 from __future__ import annotations
 
