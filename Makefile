@@ -104,7 +104,7 @@ test: system-test venv-dev node_modules/.installed
 # (markers set in tests/conftest.py), a tenth of the property tests' examples, on every core.
 test-fast: venv-dev
 	REPORT_HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -m "not site and not browser and not external and not process" \
-		-q -n auto
+		-q -n auto --dist worksteal
 
 update-golden: venv-dev
 	$(BIN)/python -m tests.golden

@@ -371,6 +371,7 @@ def test_every_problem_in_every_file_is_reported_sorted(data):
     ]
 
 
+@pytest.mark.process
 def test_cli_reports_problems_on_stderr_with_status_2(data_copy):
     event = record(ARTICLE, "events", id="iraqi-kurdish-clashes")
     edit(data_copy / ARTICLE, "kind: clash\n", "kind: clashs\n")
