@@ -15,7 +15,7 @@ from watchfiles import Change
 
 from generator import output_dir, watch
 from generator.problems import DataError
-from tests.conftest import SAMPLE_DATA, edit
+from tests.conftest import SAMPLE_DATA, edit, line_of
 from tests.project import clone, copy_project, free_port, make, staging_folders, start_make, stop, wait_for, whole
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,6 +140,28 @@ def test_make_html_ends_by_saying_where_the_site_is_and_how_to_preview_it(built)
         "ok: every sentence is cited, every actor and place is connected",
         "The report is built in output/. Preview it with: make serve  (then open http://127.0.0.1:8000/)"]
     assert (project / "output/index.html").is_file() and staging_folders(project) == []
+
+
+def test_make_html_prints_the_quality_findings_as_a_warning_and_still_builds(tmp_path):
+    """check-data runs after the build: its findings are printed, and the site is replaced all the same."""
+    project = copy_project(tmp_path / "project")
+    article = project / "data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml"
+    edit(article, 'where fighting lasted for months."\n\nevents:',
+         'where fighting lasted for months."\n    - "A sentence that no fact cites."\n\nevents:')
+    result = make(project, "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = line_of(article, "A sentence that no fact cites.")
+    assert result.stdout.splitlines()[-4:] == [
+        f"data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml:{line}: source.paragraphs[13]: expected every "
+        "sentence of ¶14 cited by some fact's evidence (at least 75% of it), found 'A sentence that no fact cites.', "
+        "0% cited (add the fact it reports, with the sentence as its evidence)",
+        "1 finding: the report leaves these out of its articles",
+        "(a warning only: the site is built; make check-data lists these again)",
+        "The report is built in output/. Preview it with: make serve  (then open http://127.0.0.1:8000/)"]
+    assert "A sentence that no fact cites." in (project / "output/sources/cnn-2017-10-26-iraq-kurdish-clashes/"
+                                                           "index.html").read_text()
+    checked = make(project, "check-data")
+    assert checked.returncode != 0 and "1 finding: the report leaves these out of its articles" in checked.stdout
 
 
 def test_make_clean_removes_the_site_and_nothing_else(built, tmp_path):
