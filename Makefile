@@ -17,13 +17,14 @@ BUILD_WAIT ?= 300
 SITE := $(BIN)/python -m generator --data "$(DATA)"
 SITE_PATHS := --content "$(CONTENT)" --output "$(OUTPUT)" --wait "$(BUILD_WAIT)"
 
-.PHONY: help venv venv-dev system-test content validate html test test-fast update-golden clean bench regenerate serve devserver publish github
+.PHONY: help venv venv-dev system-test content validate check-data html test test-fast update-golden clean bench regenerate serve devserver publish github
 
 help:
 	@echo "make html           build the report into $(OUTPUT)/ (sets up $(VENV) first)"
 	@echo "make test           run every test"
-	@echo "make test-fast      the tests that need no site build, browser or external validator"
+	@echo "make test-fast      while you work (under 20 s): no site build, browser, validator or fresh process"
 	@echo "make validate       check the data, write nothing"
+	@echo "make check-data     the report's quality: every sentence cited, every actor and place connected"
 	@echo "make content        write the Markdown pages into $(CONTENT)/"
 	@echo "make update-golden  regenerate the golden files after an intended change"
 	@echo "make devserver      serve on http://$(HOST):$(PORT)/, rebuilding as data, pages, theme or settings change"
@@ -64,11 +65,17 @@ node_modules/.installed: package.json package-lock.json | system-test
 validate: venv
 	$(BIN)/python -m generator --data $(DATA) validate
 
+# The report's own quality (generator/quality.py): every sentence of every article cited by some fact,
+# every actor and place connected to a fact. Exit 1 with the findings, 2 for invalid data.
+check-data: venv
+	$(SITE) check-data
+
 content: venv
 	$(BIN)/python -m generator --data $(DATA) build --content $(CONTENT)
 
 html: venv
 	$(SITE) site --settings $(CONF) $(SITE_PATHS)
+	@$(SITE) check-data || echo "(a warning only: the site is built; make check-data lists these again)"
 	@echo "The report is built in $(OUTPUT)/. Preview it with: make serve  (then open http://$(HOST):$(PORT)/)"
 
 # Rebuild the whole site (staged, as make html) whenever data/, content/pages/, theme/ or the
@@ -93,9 +100,11 @@ github: publish
 test: system-test venv-dev node_modules/.installed
 	$(BIN)/python -m pytest
 
-# While you work: no Pelican build, no browser, no external validator (markers set in tests/conftest.py).
+# While you work, in under 20 s: no Pelican build, browser, external validator or fresh interpreter
+# (markers set in tests/conftest.py), a tenth of the property tests' examples, on every core.
 test-fast: venv-dev
-	$(BIN)/python -m pytest -m "not site and not browser and not external" -q
+	REPORT_HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -m "not site and not browser and not external and not process" \
+		-q -n auto --dist worksteal
 
 update-golden: venv-dev
 	$(BIN)/python -m tests.golden

@@ -1,4 +1,4 @@
-"""The command line: python -m generator build | validate | new <id> | site | watch | serve | clean."""
+"""The command line: python -m generator build | validate | check-data | new <id> | site | watch | serve | clean."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 from . import build as site_build
-from . import lock, new_article, output_dir, pipeline, serve, watch
+from . import lock, new_article, output_dir, pipeline, quality, serve, watch
 from .build_error import BuildError
 from .link import Graph
 from .problems import DataError, printable
 
 EXIT_FAILED = 1  # the command could not do its work: a file it cannot read or write, or a bug
 EXIT_DATA = 2  # the data or the arguments have problems; the editor has something to fix
+EXIT_FINDINGS = 1  # check-data: the data is valid, but the report leaves part of its articles out
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 
@@ -67,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(command=_build)
     check = commands.add_parser("validate", help="check all the data and write nothing")
     check.set_defaults(command=_validate)
+    quality_check = commands.add_parser("check-data", help="the report's quality: every sentence cited, every actor "
+                                                           "and place connected (exit 1 with findings)")
+    quality_check.set_defaults(command=_check_data)
     _site_commands(commands)
     new = commands.add_parser("new", help="start a new article file from a commented template")
     new.add_argument("id", help="the article's id, such as cnn-2017-10-26-kurdish-clashes")
@@ -102,6 +106,17 @@ def _validate(args) -> int:
     graph = pipeline.check(args.data)
     print(f"ok: {_summary(graph)}; nothing written")
     return 0
+
+
+def _check_data(args) -> int:
+    """Validate, then list what the report leaves out of its articles; 1 when anything is."""
+    found = quality.findings(pipeline.graph(args.data))
+    for finding in found:
+        print(finding)
+    noun = "finding" if len(found) == 1 else "findings"
+    print(f"{len(found)} {noun}: the report leaves these out of its articles" if found
+          else "ok: every sentence is cited, every actor and place is connected")
+    return EXIT_FINDINGS if found else 0
 
 
 def _new(args) -> int:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
 import re
 import string
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.docinfo import DocInfo, version
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
@@ -23,6 +27,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scanner import Scanner
 
 from .files import NotRegular, TooLarge, read_regular
 from .problems import DataError, Problem
@@ -51,7 +56,40 @@ _TextDates.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.c
 def _reader() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
+    yaml.Scanner = Scanner  # comments are never data: the plain scanner skips them instead of keeping them
     return yaml
+
+
+class _Replay:
+    """The events a scan recorded, handed to the constructor as a parser would: one parse, not two."""
+
+    def __init__(self, events: list):
+        self.events = events
+        self.next = 0
+
+    def check_event(self, *choices) -> bool:
+        """Whether an event is left (of one of the choices, when given)."""
+        return self.next < len(self.events) and (not choices or isinstance(self.events[self.next], choices))
+
+    def peek_event(self):
+        """The next event, left in place."""
+        return self.events[self.next]
+
+    def get_event(self):
+        """The next event, taken."""
+        self.next += 1
+        return self.events[self.next - 1]
+
+    def dispose(self) -> None:
+        """Nothing to release: the events are plain objects."""
+
+
+def _construct(events: list):
+    """The round-trip tree (its fields' lines included) built from the scanned events."""
+    yaml = _reader()
+    yaml.doc_infos.append(DocInfo(requested_version=version(yaml.version)))
+    yaml._parser = _Replay(events)  # noqa: SLF001 - ruamel's composer reads its events from loader._parser
+    return yaml.constructor.get_single_data()
 
 
 @dataclass
@@ -118,12 +156,34 @@ def _unreadable(path: Path, err: OSError) -> tuple[str, str]:
 
 
 def load_text(text: str, shown_as: str) -> Document:
-    """Parse YAML text into a Document, rejecting anything an editor's file never needs."""
-    problems = _scan(text, shown_as)
+    """Parse YAML text into a Document, rejecting anything an editor's file never needs.
+
+    A text parsed before is not parsed again (a watcher's rebuild re-reads only the files that changed);
+    each caller gets its own copy of the data.
+    """
+    parsed = _PARSED.get(text)
+    if parsed is None:
+        parsed = _parse(text, shown_as)  # a text with problems raises, and is never kept
+        if len(text) <= MEMO_CHARS:
+            _PARSED[text] = parsed
+            if len(_PARSED) > MEMO_FILES:
+                _PARSED.popitem(last=False)
+    return Document(shown_as, copy.deepcopy(parsed.data), dict(parsed.lines))
+
+
+# Parsed files kept, by their text: a bounded memory (a few dozen article-sized files).
+MEMO_FILES = 64
+MEMO_CHARS = 256 * 1024
+_PARSED: OrderedDict[str, Document] = OrderedDict()
+
+
+def _parse(text: str, shown_as: str) -> Document:
+    """Scan, then construct: the Document, or DataError with every problem found."""
+    events, problems = _scan(text, shown_as)
     if problems:
         raise DataError(problems)
     try:
-        tree = _reader().load(text)
+        tree = _construct(events)
     except MarkedYAMLError as err:
         raise DataError([_parse_problem(err, shown_as)]) from None
     doc = Document(shown_as, None, {(): 1})
@@ -144,23 +204,25 @@ def _parse_problem(err: MarkedYAMLError, shown_as: str) -> Problem:
                    "check indentation, colons and quotes on this line and the one before")
 
 
-def _scan(text: str, shown_as: str) -> list[Problem]:
-    """Reject every YAML feature the format does not use, before building anything.
+def _scan(text: str, shown_as: str) -> tuple[list, list[Problem]]:
+    """Reject every YAML feature the format does not use, before building anything; the events seen.
 
     Tags, anchors, aliases, merge keys, complex keys, directives, extra documents, deep
     nesting and numbers too long to convert: scanning the event stream first means an alias
     bomb or a Python tag is refused before a single object is constructed from it.
     """
     scanner = _Scanner(shown_as, text)
+    events: list = []
     try:
         for event in _reader().parse(text):
+            events.append(event)
             if not scanner.see(event):
                 break
     except MarkedYAMLError as err:
         scanner.problems.append(_parse_problem(err, shown_as))
     except YAMLError as err:
         scanner.problems.append(Problem(shown_as, 1, "(yaml)", "valid YAML", str(err).splitlines()[0]))
-    return scanner.problems
+    return events, scanner.problems
 
 
 # Without directives every file is YAML 1.2, so plain scalars resolve as this resolver says.
@@ -171,7 +233,13 @@ def _resolved(event: ScalarEvent) -> str | None:
     """The tag a plain scalar resolves to (int, float, merge, ...); None for a quoted one."""
     if event.style is not None or not event.implicit[0]:
         return None
-    return str(_RESOLVER.resolve(ScalarNode, event.value, (True, False)))
+    return _plain_tag(event.value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_tag(value: str) -> str:
+    # Resolving is a pure function of the text, and the same words recur in every file (ids, kinds).
+    return str(_RESOLVER.resolve(ScalarNode, value, (True, False)))
 
 
 def _digits(number: str) -> int:

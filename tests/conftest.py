@@ -1,11 +1,15 @@
-"""Shared helpers: a private copy of the sample data, exact edits to it, and the problems it yields."""
+"""Shared helpers: a private copy of the sample data, exact edits to it, where its records and lines are,
+the problems it yields; the Hypothesis profiles; the markers that `make test-fast` leaves out."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, settings
+from ruamel.yaml import YAML
 
 from generator import pipeline
 from generator.problems import DataError
@@ -15,6 +19,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA = ROOT / "tests" / "fixtures" / "cnn-report"
 ARTICLE = "data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml"
 ACTORS, PLACES = "data/actors.yaml", "data/places.yaml"
+
+
+# Property tests: make test-fast runs a tenth of their examples ("fast"), make test all of them ("test"),
+# both with a fixed seed; make fuzz 25 times more with a fresh seed (REPORT_HYPOTHESIS_PROFILE).
+settings.register_profile("fast", deadline=None, derandomize=True)
+settings.register_profile("test", deadline=None, derandomize=True)
+settings.register_profile("fuzz", deadline=None, derandomize=False, suppress_health_check=[HealthCheck.too_slow])
+PROFILE = os.environ.get("REPORT_HYPOTHESIS_PROFILE", "test")
+SCALE = {"fast": 0.1, "test": 1, "fuzz": 25}[PROFILE]
+
+
+def examples(count: int) -> settings:
+    """The profile's settings with count examples, scaled by the profile."""
+    scaled = round(count * SCALE)
+    if scaled == 0:
+        # make test-fast, for a test of a few costly examples (a page render each): only the ones it
+        # writes out with @example, the regressions found before; make test generates the others.
+        return settings(settings.get_profile(PROFILE), max_examples=1, phases=(Phase.explicit,))
+    return settings(settings.get_profile(PROFILE), max_examples=scaled)
 
 
 @pytest.fixture
@@ -34,6 +57,15 @@ def data(data_copy: Path) -> Path:
 def at(path: str, substring: str, occurrence: int = 1) -> str:
     """'path:line' of the line holding substring, in the working folder's copy."""
     return f"{path}:{line_of(path, substring, occurrence)}"
+
+
+def record(path: str, section: str, **fields) -> str:
+    """'events[3]': the position of the record of section whose fields have these values, in the working
+    folder's copy (read with a plain YAML parser, not the generator), so no test hard-codes a position."""
+    items = YAML(typ="safe", pure=True).load(Path(path).read_text("utf-8"))[section]
+    found = [i for i, item in enumerate(items) if all(item.get(k) == v for k, v in fields.items())]
+    assert len(found) == 1, f"{len(found)} {section} of {path} have {fields}"
+    return f"{section}[{found[0]}]"
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -70,7 +102,9 @@ def site(tmp_path_factory):
 
 # What each slow module needs, so that `make test-fast` can leave it out: a whole Pelican build
 # ("site"), Debian's chromium ("browser"), or an external validator or linter ("external").
-# A test elsewhere that uses a built-site fixture is marked "site" by that fixture alone.
+# A test elsewhere that uses a built-site fixture is marked "site" by that fixture alone. A test that
+# must run `python -m generator` as a fresh interpreter (its real exit status, no traceback, signals)
+# is marked "process" where it is written (@pytest.mark.process); the rest call cli.main() in process.
 NEEDS = {
     "test_browser": ("browser", "site"),
     "test_security": ("browser", "site"),
@@ -80,8 +114,18 @@ NEEDS = {
     "test_commands": ("site",),
     "test_redteam_build": ("site",),
     "test_redteam_render": ("site",),
+    "test_kinds_recipe": ("site", "process"),
 }
 SITE_FIXTURES = {"site", "hostile_site"}
+
+
+MARKERS = {"process": "runs python -m generator as a fresh process (its exit status, stderr, signals)"}
+
+
+def pytest_configure(config) -> None:
+    """Declare the markers this file adds to pyproject.toml's."""
+    for name, meaning in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {meaning}")
 
 
 def pytest_collection_modifyitems(items) -> None:

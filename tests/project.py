@@ -12,24 +12,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # What `make html` needs: the data, the theme, the generator, the settings, the Makefile (and the
-# requirements it compares with .venv's stamp; `make` is told that stamp is up to date).
+# requirements it compares with .venv's stamp; `make` is told that stamp is up to date). The data is
+# the tests' frozen fixture, never the live data/, which an editor changes.
 NEEDED = ("theme", "generator", "pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt")
-# The data is the frozen fixture, never the live data/: an editor's change to the report must not
-# change what the tests build.
-FIXTURE = ROOT / "tests" / "fixtures" / "cnn-report"
+SAMPLE_DATA = ROOT / "tests" / "fixtures" / "cnn-report"
 KEEP_VENV = ("-o", ".venv/bin/.installed")  # never reinstall into the shared .venv
 
 
 def copy_project(target: Path) -> Path:
-    """A fresh copy of the project's build inputs at target, with the fixture as its data, sharing .venv."""
+    """A fresh copy of the project's build inputs at target, sharing the project's .venv."""
     target.mkdir(parents=True)
+    shutil.copytree(SAMPLE_DATA, target / "data")
     for name in NEEDED:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
-    shutil.copytree(FIXTURE, target / "data")
     (target / ".venv").symlink_to(ROOT / ".venv")
     return target
 

@@ -1,9 +1,11 @@
-"""The command line, run as an editor runs it: python -m generator build | validate | new."""
+"""The command line: python -m generator build | validate | new, called in process (cli.main), and a few
+runs of the real interpreter (marked process) for its exit status and stderr."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -13,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from tests.conftest import SAMPLE_DATA
+from generator.write import MANIFEST
+from tests import factory
+from tests.conftest import ACTORS, SAMPLE_DATA, at, edit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,66 +44,81 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_validate_reports_counts_and_writes_nothing(project):
-    result = run("validate", cwd=project)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("ok: 1 source, 19 actors, 13 places, 21 events")
-    assert sorted(p.name for p in project.iterdir()) == ["data"]
+def test_validate_reports_counts_and_writes_nothing(tmp_path, monkeypatch):
+    factory.write(tmp_path, events=[factory.event("attack", "the Red Army attacked Northtown")],
+                  quotes=[factory.quote("rebuild", "alice-smith", "We will rebuild Northtown.")])
+    monkeypatch.chdir(tmp_path)
+    status, out, err = generator("validate")
+    assert (status, err) == (0, "")
+    assert out == ("ok: 1 source, 3 actors, 2 places, 1 event, 1 quote, 0 figures, 0 relationships, "
+                   "2 evidence spans; nothing written\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
-def test_build_writes_content(project):
-    result = run("build", cwd=project)
-    assert result.returncode == 0, result.stderr
-    assert "content: 60 written, 0 unchanged, 0 removed" in result.stdout
-    assert (project / "content" / "actors" / "ryan-dillon.md").is_file()
+def test_build_writes_content(data_copy):
+    status, out, err = generator("build")
+    assert status == 0, err
+    pages = json.loads((data_copy / "content" / MANIFEST).read_text())["files"]
+    assert f"content: {len(pages)} written, 0 unchanged, 0 removed" in out
+    assert (data_copy / "content" / "actors" / "ryan-dillon.md").is_file()
 
 
-def test_bad_data_exits_2_with_the_problem_on_stderr(project):
+def test_bad_data_exits_2_with_the_problem_on_stderr(data_copy):
+    actors = data_copy / "data" / "actors.yaml"
+    edit(actors, "kind: media-outlet\n", "kind: media outlet\n")
+    status, out, err = generator("build")
+    assert status == 2 and out == ""
+    assert (f"{at(ACTORS, 'kind: media outlet')}: actors[0].kind: expected one of person, armed-force, armed-group, "
+            "government, political-entity, state, coalition, media-outlet, organization, group, found 'media outlet' "
+            "(did you mean 'media-outlet'?)") in err
+    assert not (data_copy / "content").exists()
+
+
+@pytest.mark.process
+def test_the_interpreter_exits_2_on_bad_data_with_the_problem_and_no_traceback(project):
+    """python -m generator, as an editor runs it: the real exit status, the problem on stderr, nothing else."""
     actors = project / "data" / "actors.yaml"
-    actors.write_text(actors.read_text().replace("kind: media-outlet", "kind: media outlet", 1))
-    line = actors.read_text().splitlines().index("    kind: media outlet") + 1
+    edit(actors, "kind: media-outlet\n", "kind: media outlet\n")
     result = run("build", cwd=project)
     assert result.returncode == 2 and result.stdout == ""
-    assert (f"data/actors.yaml:{line}: actors[0].kind: expected one of person, armed-force, armed-group, government, "
-            "political-entity, state, coalition, media-outlet, organization, group, found 'media outlet' "
-            "(did you mean 'media-outlet'?)") in result.stderr
-    assert not (project / "content").exists()
+    assert result.stderr.splitlines()[-1] == "1 problem; nothing was written."
+    assert "Traceback" not in result.stderr and not (project / "content").exists()
 
 
-def test_new_starts_an_article_that_validates(project):
-    created = run("new", "cnn-2017-11-03-al-qaim", "--outlet", "cnn", "--published", "2017-11-03",
-                  "--title", 'Iraq retakes "al Qaim": a headline with # and \\ in it', cwd=project)
-    assert created.returncode == 0, created.stderr
-    text = (project / "data" / "articles" / "cnn-2017-11-03-al-qaim.yaml").read_text()
+def test_new_starts_an_article_that_validates(data_copy):
+    status, _, err = generator("new", "cnn-2017-11-03-al-qaim", "--outlet", "cnn", "--published", "2017-11-03",
+                               "--title", 'Iraq retakes "al Qaim": a headline with # and \\ in it')
+    assert status == 0, err
+    text = (data_copy / "data" / "articles" / "cnn-2017-11-03-al-qaim.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=../../generator/schema/article.schema.json\n")
-    checked = run("validate", cwd=project)
-    assert checked.returncode == 0, checked.stderr
-    assert checked.stdout.startswith("ok: 2 sources")
+    status, out, err = generator("validate")
+    assert status == 0, err
+    assert out.startswith("ok: 2 sources")
 
 
-def test_new_never_replaces_an_existing_file(project):
-    target = project / "data" / "articles" / "cnn-2017-10-26-iraq-kurdish-clashes.yaml"
+def test_new_never_replaces_an_existing_file(data_copy):
+    target = data_copy / "data" / "articles" / "cnn-2017-10-26-iraq-kurdish-clashes.yaml"
     before = target.read_bytes()
-    result = run("new", "cnn-2017-10-26-iraq-kurdish-clashes", cwd=project)
-    assert result.returncode == 2
+    status, _, err = generator("new", "cnn-2017-10-26-iraq-kurdish-clashes")
+    assert status == 2
     assert ("data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml:1: (file): expected a new article id, "
-            "found an existing file (choose another id, or edit that file)") in result.stderr
+            "found an existing file (choose another id, or edit that file)") in err
     assert target.read_bytes() == before
 
 
 @pytest.mark.parametrize("bad", ["../evil", "/etc/passwd", "Index", ""])
-def test_new_refuses_unsafe_ids(project, bad):
-    result = run("new", bad, cwd=project)
-    assert result.returncode == 2 and result.stderr.startswith("(command line):1: id: expected an id")
-    assert sorted(p.name for p in (project / "data" / "articles").iterdir()) == [
+def test_new_refuses_unsafe_ids(data_copy, bad):
+    status, _, err = generator("new", bad)
+    assert status == 2 and err.startswith("(command line):1: id: expected an id")
+    assert sorted(p.name for p in (data_copy / "data" / "articles").iterdir()) == [
         "cnn-2017-10-26-iraq-kurdish-clashes.yaml"]
 
 
-def test_a_new_article_without_an_outlet_says_what_to_fill_in(project):
-    run("new", "draft", cwd=project)
-    result = run("validate", cwd=project)
-    assert result.returncode == 2
-    assert "source.outlet: expected the id of an actor, found 'your-outlet-id'" in result.stderr
+def test_a_new_article_without_an_outlet_says_what_to_fill_in(data_copy):
+    generator("new", "draft")
+    status, _, err = generator("validate")
+    assert status == 2
+    assert "source.outlet: expected the id of an actor, found 'your-outlet-id'" in err
 
 
 # --- `new` checks every argument as validation would, and writes nothing when one is wrong ------------------
@@ -156,24 +175,39 @@ def test_new_refuses_an_id_another_article_file_uses(data_copy):
     (["new"], "python -m generator new: the following arguments are required: id "
               "(see: python -m generator new --help)"),
     (["bulid"], "python -m generator: argument command: invalid choice: 'bulid' (choose from 'build', 'validate', "
-                "'site', 'watch', 'serve', 'clean', 'new') (see: python -m generator --help)"),
+                "'check-data', 'site', 'watch', 'serve', 'clean', 'new') (see: python -m generator --help)"),
     (["validate", "--strict"], "python -m generator: unrecognized arguments: --strict "
                                "(see: python -m generator --help)"),
 ])
-def test_a_command_line_argparse_refuses_is_one_line(project, argv, line):
-    result = run(*argv, cwd=project)
+def test_a_command_line_argparse_refuses_is_one_line(data_copy, argv, line):
+    status, out, err = generator(*argv)
+    assert status == 2 and out == ""
+    assert err.splitlines() == [line]
+
+
+@pytest.mark.process
+def test_the_interpreter_exits_2_on_a_bad_command_line_with_one_line(project):
+    result = run("bulid", cwd=project)
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.splitlines() == [line]
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("python -m generator: argument command")
 
 
-def test_a_folder_that_cannot_be_written_is_one_line(project):
-    (project / "not-a-folder").write_text("a file\n")
-    created = run("--data", "not-a-folder", "new", "probe", cwd=project)
-    built = run("build", "--content", "not-a-folder", cwd=project)
-    assert created.returncode == 1 and created.stderr == "error: not-a-folder/articles/probe.yaml: Not a directory\n"
+def test_a_folder_that_cannot_be_written_is_one_line(data_copy):
+    (data_copy / "not-a-folder").write_text("a file\n")
+    created = generator("--data", "not-a-folder", "new", "probe")
+    built = generator("build", "--content", "not-a-folder")
+    assert created[0] == 1 and created[2] == "error: not-a-folder/articles/probe.yaml: Not a directory\n"
     # The writer checks content/ itself: a file there is a problem of the data's destination (exit 2).
-    assert built.returncode == 2 and "Traceback" not in built.stderr
-    assert built.stderr.splitlines() == [
+    assert built[0] == 2 and "Traceback" not in built[2]
+    assert built[2].splitlines() == [
         "not-a-folder:1: (folder): expected a real folder for the pages, found a file "
         "(move or rename it: the generator writes its pages in a folder there)", "1 problem; nothing was written."]
-    assert (project / "not-a-folder").read_text() == "a file\n"
+    assert (data_copy / "not-a-folder").read_text() == "a file\n"
+
+
+@pytest.mark.process
+def test_the_interpreter_exits_1_when_a_folder_cannot_be_written(project):
+    (project / "not-a-folder").write_text("a file\n")
+    result = run("--data", "not-a-folder", "new", "probe", cwd=project)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "error: not-a-folder/articles/probe.yaml: Not a directory\n"

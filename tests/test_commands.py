@@ -15,10 +15,11 @@ from watchfiles import Change
 
 from generator import output_dir, watch
 from generator.problems import DataError
-from tests.conftest import SAMPLE_DATA, edit
+from tests.conftest import SAMPLE_DATA, edit, line_of
 from tests.project import clone, copy_project, free_port, make, staging_folders, start_make, stop, wait_for, whole
 
 ROOT = Path(__file__).resolve().parent.parent
+REBUILD = 300  # seconds a watched rebuild may take on a busy machine (make's BUILD_WAIT): a bound, not a pause
 
 
 def test_publish_settings_load_the_base_settings_and_set_the_site_url(tmp_path):
@@ -133,11 +134,34 @@ def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 
 def test_make_html_ends_by_saying_where_the_site_is_and_how_to_preview_it(built):
     project, result = built
-    assert result.stdout.splitlines()[-3:] == [
+    assert result.stdout.splitlines()[-4:] == [
         "ok: 1 source, 19 actors, 13 places, 21 events, 5 quotes, 6 figures, 12 relationships, 58 evidence spans",
         "site: output/ replaced (64 files); content: 60 written, 0 unchanged, 0 removed",
+        "ok: every sentence is cited, every actor and place is connected",
         "The report is built in output/. Preview it with: make serve  (then open http://127.0.0.1:8000/)"]
     assert (project / "output/index.html").is_file() and staging_folders(project) == []
+
+
+def test_make_html_prints_the_quality_findings_as_a_warning_and_still_builds(tmp_path):
+    """check-data runs after the build: its findings are printed, and the site is replaced all the same."""
+    project = copy_project(tmp_path / "project")
+    article = project / "data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml"
+    edit(article, 'where fighting lasted for months."\n\nevents:',
+         'where fighting lasted for months."\n    - "A sentence that no fact cites."\n\nevents:')
+    result = make(project, "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = line_of(article, "A sentence that no fact cites.")
+    assert result.stdout.splitlines()[-4:] == [
+        f"data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml:{line}: source.paragraphs[13]: expected every "
+        "sentence of ¶14 cited by some fact's evidence (at least 75% of it), found 'A sentence that no fact cites.', "
+        "0% cited (add the fact it reports, with the sentence as its evidence)",
+        "1 finding: the report leaves these out of its articles",
+        "(a warning only: the site is built; make check-data lists these again)",
+        "The report is built in output/. Preview it with: make serve  (then open http://127.0.0.1:8000/)"]
+    assert "A sentence that no fact cites." in (project / "output/sources/cnn-2017-10-26-iraq-kurdish-clashes/"
+                                                           "index.html").read_text()
+    checked = make(project, "check-data")
+    assert checked.returncode != 0 and "1 finding: the report leaves these out of its articles" in checked.stdout
 
 
 def test_make_clean_removes_the_site_and_nothing_else(built, tmp_path):
@@ -202,13 +226,13 @@ def test_the_watcher_sees_a_settings_file_saved_by_renaming_a_new_one_over_it(bu
     log = tmp_path / "regenerate.log"
     watcher = start_make(project, log, "regenerate")
     try:
-        wait_for(lambda: "watching" in log.read_text(), what="the watcher")
+        wait_for(lambda: "watching" in log.read_text(), seconds=REBUILD, what="the watcher, after its first build")
         for step in ("first", "second"):  # a watch on the file itself would miss the second save
             settings = (project / "pelican.conf.py").read_text().replace('"%d %B %Y"', '"%d %B %Y"  # saved')
             (project / "pelican.conf.py.new").write_text(settings)
             os.replace(project / "pelican.conf.py.new", project / "pelican.conf.py")
             builds = 2 if step == "first" else 3
             wait_for(lambda builds=builds: log.read_text().count("site: output/ replaced") == builds,
-                     what=f"the rebuild after the {step} save")
+                     seconds=REBUILD, what=f"the rebuild after the {step} save")
     finally:
         stop(watcher)

@@ -17,29 +17,18 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
+from hypothesis import assume, example, given, strategies as st
 from pelican.settings import DEFAULT_CONFIG
 
 from generator import evidence, ids, markdown_text, pipeline, urls
 from generator.link import link
 from generator.names import NameIndex
 from generator.render import render
-from generator.render.indexes import first_sentence
-from tests.conftest import SAMPLE_DATA
+from generator.wording import first_sentence
+from tests.conftest import SAMPLE_DATA, examples
 from tests.golden import GOLDEN_HTML, REPRESENTATIVE, main_of
 from tests.memory_site import MemorySite
 from tests.model_fields import TEXT_FIELDS, URL_FIELDS
-
-settings.register_profile("test", deadline=None, derandomize=True)
-settings.register_profile("fuzz", deadline=None, derandomize=False, suppress_health_check=[HealthCheck.too_slow])
-PROFILE = os.environ.get("REPORT_HYPOTHESIS_PROFILE", "test")
-SCALE = {"test": 1, "fuzz": 25}[PROFILE]
-
-
-def examples(count: int) -> settings:
-    """The profile's settings with count examples, or SCALE times more under `make fuzz`."""
-    return settings(settings.get_profile(PROFILE), max_examples=count * SCALE)
-
 
 FAST = examples(200)
 

@@ -9,15 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, strategies as st
 
 from generator import pipeline, schema_check, text_rules
 from generator.load import load_file
 from generator.problems import printable
-from tests.conftest import SAMPLE_DATA
+from tests.conftest import SAMPLE_DATA, examples
 from tests.test_cli import generator, run
 
-FAST = settings(max_examples=100, deadline=None, derandomize=True)
+FAST = examples(100)  # a tenth in make test-fast (tests/conftest.py)
 # Text an editor could type as a headline: anything but control characters (and lone surrogates, which
 # no keyboard makes), line and paragraph separators included: the command must refuse those, not garble them.
 ONE_LINE = st.characters(exclude_categories=("Cc", "Cs"))

@@ -25,7 +25,7 @@ from generator import evidence, pipeline
 from generator.link import link
 from generator.markdown_text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 from generator.render import render
-from generator.render.indexes import first_sentence
+from generator.wording import first_sentence
 from tests import model_fields, redteam
 from tests.conftest import ARTICLE, edit, line_of, problems
 from tests.memory_site import MemorySite

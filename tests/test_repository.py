@@ -92,10 +92,10 @@ def test_the_readme_quick_start_is_make_html_then_make_test():
     assert readme_quick_start() == ["make html", "make test"]
 
 
-def test_ci_runs_the_readme_quick_start_as_written_and_in_order(tmp_path):
+def test_ci_runs_the_readme_quick_start_as_written_and_in_order_then_checks_the_data(tmp_path):
     result, commands = run_ci_with_recording_make(tmp_path, writes_index=True)
     assert result.returncode == 0, result.stderr
-    assert commands == readme_quick_start()
+    assert commands == [*readme_quick_start(), "make check-data"]
 
 
 def test_ci_fails_when_make_html_builds_no_index_page(tmp_path):
@@ -146,5 +146,6 @@ def test_make_html_needs_only_the_venv_module(tmp_path):
 def test_no_test_reads_the_live_report_data():
     """Tests own their fixtures (tests/fixtures/): an editor who adds an article to data/ keeps them green."""
     readers = [path.name for path in (ROOT / "tests").rglob("*.py")
-               if re.search(r'ROOT\s*/\s*"data"|ROOT\s*/\s*DATA\b', path.read_text("utf-8"))]
+               if re.search(r'ROOT\s*/\s*"data"|ROOT\s*/\s*(DATA|ARTICLE|ACTORS|PLACES)\b|NEEDED = \("data"',
+                            path.read_text("utf-8"))]
     assert readers == []

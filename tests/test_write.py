@@ -11,7 +11,7 @@ import pytest
 from generator import pipeline
 from generator.problems import DataError
 from generator.write import MANIFEST, write_pages
-from tests.conftest import SAMPLE_DATA
+from tests.conftest import ARTICLE, SAMPLE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,7 +65,7 @@ def test_failing_validation_leaves_content_untouched(data, tmp_path):
     pipeline.build(data, content)
     (content / "notes.md").write_text("the editor's own page\n")
     before = snapshot(content)
-    article = next((data / "articles").glob("*.yaml"))
+    article = data.parent / ARTICLE
     article.write_text(article.read_text().replace("actor: peshmerga,", "actor: peshmerg,", 1))
     with pytest.raises(DataError):
         pipeline.build(data, content)
@@ -90,7 +90,7 @@ def test_each_kind_of_bad_input_leaves_content_untouched(data, tmp_path, old, ne
     content = tmp_path / "content"
     pipeline.build(data, content)
     before = snapshot(content)
-    article = next((data / "articles").glob("*.yaml"))
+    article = data.parent / ARTICLE
     text = article.read_text()
     assert text.count(old) == 1, old
     article.write_text(text.replace(old, new, 1))
