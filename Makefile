@@ -22,7 +22,7 @@ SITE_PATHS := --content "$(CONTENT)" --output "$(OUTPUT)" --wait "$(BUILD_WAIT)"
 help:
 	@echo "make html           build the report into $(OUTPUT)/ (sets up $(VENV) first)"
 	@echo "make test           run every test"
-	@echo "make test-fast      while you work (about 20 s): no site build, browser, validator or fresh process"
+	@echo "make test-fast      while you work (under 20 s): no site build, browser, validator or fresh process"
 	@echo "make validate       check the data, write nothing"
 	@echo "make check-data     the report's quality: every sentence cited, every actor and place connected"
 	@echo "make content        write the Markdown pages into $(CONTENT)/"
@@ -100,7 +100,7 @@ github: publish
 test: system-test venv-dev node_modules/.installed
 	$(BIN)/python -m pytest
 
-# While you work, in about 20 s: no Pelican build, browser, external validator or fresh interpreter
+# While you work, in under 20 s on two cores: no Pelican build, browser, external validator or fresh interpreter
 # (markers set in tests/conftest.py), a tenth of the property tests' examples, on every core.
 test-fast: venv-dev
 	REPORT_HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -m "not site and not browser and not external and not process" \

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.main import CParser
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.docinfo import DocInfo, version
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -58,6 +59,23 @@ def _reader() -> YAML:
     yaml.Constructor = _TextDates
     yaml.Scanner = Scanner  # comments are never data: the plain scanner skips them instead of keeping them
     return yaml
+
+
+def _events(text: str):
+    """The YAML event stream of text, from libyaml's parser (ruamel.yaml.clib, several times faster than
+    the pure-Python one), as the same event classes with the same marks (lines and columns)."""
+    if CParser is None:  # ruamel.yaml.clib not installed for this platform: the pure-Python parser, slower
+        yield from _reader().parse(text)
+        return
+    parser = CParser(text)
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, ScalarEvent) and event.style == "":
+                event.style = None  # libyaml's plain style is "", ruamel's None: the resolver and constructor test it
+            yield event
+    finally:
+        parser.dispose()
 
 
 class _Replay:
@@ -211,17 +229,33 @@ def _scan(text: str, shown_as: str) -> tuple[list, list[Problem]]:
     nesting and numbers too long to convert: scanning the event stream first means an alias
     bomb or a Python tag is refused before a single object is constructed from it.
     """
+    try:
+        return _scan_events(_events(text), text, shown_as)
+    except YAMLError:
+        # A file libyaml cannot parse is parsed again by ruamel's own parser, whose messages (and
+        # the problems found before the error) are the ones editors are shown; speed no longer matters.
+        pass
+    try:
+        return _scan_events(_reader().parse(text), text, shown_as)
+    except MarkedYAMLError as err:
+        return [], [*getattr(err, "problems_before", []), _parse_problem(err, shown_as)]
+    except YAMLError as err:
+        return [], [*getattr(err, "problems_before", []),
+                    Problem(shown_as, 1, "(yaml)", "valid YAML", str(err).splitlines()[0])]
+
+
+def _scan_events(stream, text: str, shown_as: str) -> tuple[list, list[Problem]]:
+    """Check each event of a stream as it comes; the events seen and the problems found."""
     scanner = _Scanner(shown_as, text)
     events: list = []
     try:
-        for event in _reader().parse(text):
+        for event in stream:
             events.append(event)
             if not scanner.see(event):
                 break
-    except MarkedYAMLError as err:
-        scanner.problems.append(_parse_problem(err, shown_as))
     except YAMLError as err:
-        scanner.problems.append(Problem(shown_as, 1, "(yaml)", "valid YAML", str(err).splitlines()[0]))
+        err.problems_before = scanner.problems
+        raise
     return events, scanner.problems
 
 
