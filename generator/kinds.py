@@ -86,7 +86,9 @@ KINDS: tuple[Kind, ...] = (
          (_source(), Ref("places", "places"), Ref("participants", "actors", key="actor"),
           Ref("according_to", "actors"), Ref("related", "events", key="event")),
          evidence=True, page="event", section="Events", grouping="by date", order=by_date),
-    Kind("sources", "source", "a source", Source, "article", "source", (Ref("outlet", "actors"),), page="source",
+    Kind("sources", "source", "a source", Source, "article", "source",
+         (Ref("outlet", "actors"), Ref("names", "actors", key="actor"), Ref("names", "places", key="place")),
+         page="source",
          section="Articles", entry="article", grouping="by date of publication", order=by_publication),
     Kind("quotes", "quote", "a quote", Quote, "article", "quotes",
          (_source(), Ref("speaker", "actors"), Ref("to", "actors"), Ref("event", "events")), evidence=True,
@@ -136,7 +138,8 @@ def values(record, ref: Ref) -> Iterator[tuple[tuple, str, object]]:
         return
     for index, item in enumerate(value):
         if ref.key:
-            yield (ref.field, index, ref.key), getattr(item, ref.key), item
+            if getattr(item, ref.key) is not None:  # an optional id in an item, such as a name's actor
+                yield (ref.field, index, ref.key), getattr(item, ref.key), item
         else:
             yield (ref.field, index), item, None
 

@@ -40,6 +40,11 @@ class Graph:
     spans_of_source: dict = field(default_factory=lambda: defaultdict(list))  # source id -> [Evidence]
     mentions: dict = field(default_factory=lambda: defaultdict(list))  # (folder, id) -> [Passage]
     files_of: dict = field(default_factory=lambda: defaultdict(set))  # (folder, id) -> data files behind the page
+    names_of_source: dict = field(default_factory=dict)  # source id -> its NameIndex, when it chooses names
+
+    def names_in(self, source_id: str) -> NameIndex:
+        """The names as one article's text reads them: the report's, with the article's own choices."""
+        return self.names_of_source.get(source_id, self.names)
 
     def naming(self, folder: str, record_id: str, by: str, fields: tuple[str, ...] = ()) -> list[Backlink]:
         """The records of kind `by` that name this one, through any of `fields` (all fields when empty)."""
@@ -149,8 +154,11 @@ def _link_record(graph: Graph, kind: Kind, record) -> None:
 
 def _link_mentions(graph: Graph) -> None:
     for source in sorted(graph.dataset.sources.values(), key=lambda s: s.id):
+        if source.names:
+            graph.names_of_source[source.id] = graph.names.choosing(source.names)
+        names = graph.names_in(source.id)
         for number, paragraph in enumerate(source.paragraphs):
-            for key in dict.fromkeys((m.folder, m.id) for m in graph.names.find(paragraph)):
+            for key in dict.fromkeys((m.folder, m.id) for m in names.find(paragraph)):
                 graph.mentions[key].append(Passage(source.id, number))
                 graph.files_of[key].add(source.origin.doc.path)
 

@@ -132,6 +132,22 @@ class Place(Entity):
         return cls(**cls.fields_of(data, origin), parent=data.get("parent"), coordinates=coordinates)
 
 
+@dataclass(frozen=True)
+class NameChoice:
+    """What a name means in one article: an actor, a place, or (neither given) nothing."""
+
+    name: str
+    actor: str | None = None
+    place: str | None = None
+
+    @property
+    def target(self) -> tuple[str, str] | None:
+        """(folder, id) the name links to in the article, or None."""
+        if self.actor:
+            return "actors", self.actor
+        return ("places", self.place) if self.place else None
+
+
 @dataclass
 class Source:
     """A source article: metadata and paragraphs."""
@@ -147,6 +163,7 @@ class Source:
     url: str | None = None
     authors: list[str] = field(default_factory=list)
     context: list[Context] = field(default_factory=list)
+    names: list[NameChoice] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -158,7 +175,8 @@ class Source:
         """A source from the 'source' part of its article file."""
         return cls(data["id"], data["title"], bool(data.get("title_by_editor", False)), data["outlet"],
                    data["published"], data["language"], list(data["paragraphs"]), origin, data.get("url"),
-                   list(data.get("authors", [])), context_of(data))
+                   list(data.get("authors", [])), context_of(data),
+                   [NameChoice(n["name"], n.get("actor"), n.get("place")) for n in data.get("names", [])])
 
 
 @dataclass

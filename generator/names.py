@@ -42,13 +42,35 @@ class Mention:
     id: str
 
 
+# What may stand between the end of a sentence and the next one's first word: spaces, and an opening
+# quotation mark or bracket ("He left. “Coalition forces ...").
+_OPENERS = " \t\n\"'“‘«([—–-"
+_SENTENCE_ENDS = ".!?…"
+
+
+def at_sentence_start(text: str, position: int) -> bool:
+    """True when position starts a sentence of text: its beginning, or after '.', '!', '?' or '…'."""
+    before = text[:position].rstrip(_OPENERS)
+    return before == "" or before[-1] in _SENTENCE_ENDS
+
+
+def _capitalized(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
 class NameIndex:
-    """Every name and alias of the actors and places, matched as whole words."""
+    """Every name and alias of the actors and places, matched as whole words.
+
+    A name written in lower case ("coalition") also matches capitalized where a sentence starts
+    ("Coalition forces ..."), and only there: mid-sentence, "Coalition" is another name.
+    """
 
     def __init__(self, names: dict[str, tuple[str, str]]):
         self._names = names
+        self._at_start = {_capitalized(n): target for n, target in names.items()
+                          if _capitalized(n) != n and _capitalized(n) not in names}
         # Longest first, so "US-led coalition" wins over "US" where both could start.
-        ordered = sorted(names, key=lambda n: (-len(n), n))
+        ordered = sorted({*names, *self._at_start}, key=lambda n: (-len(n), n))
         alternatives = "|".join(re.escape(n) for n in ordered)
         word = _word_class()
         self._pattern = re.compile(rf"(?<!{word})(?:{alternatives})(?!{word})") if ordered else None
@@ -58,13 +80,29 @@ class NameIndex:
         """An index of entities, given as (folder, entity) pairs, each entity with .id and .names."""
         return cls({name: (folder, e.id) for folder, e in entities for name in e.names})
 
+    def choosing(self, choices) -> NameIndex:
+        """The index as one article reads its names: each choice (a NameChoice) links its name to the
+        entity it gives, or to nothing when it gives none."""
+        names = dict(self._names)
+        for choice in choices:
+            names.pop(choice.name, None)
+            if choice.target is not None:
+                names[choice.name] = choice.target
+        unlinked = {c.name for c in choices if c.target is None}
+        index = NameIndex(names)
+        index._at_start = {k: v for k, v in index._at_start.items() if k not in unlinked}
+        return index
+
     def find(self, text: str, exclude: tuple[str, str] | None = None) -> list[Mention]:
         """Non-overlapping mentions in text, left to right, skipping the entity exclude."""
         if self._pattern is None:
             return []
         found = []
         for match in self._pattern.finditer(text):
-            folder, entity_id = self._names[match.group(0)]
-            if (folder, entity_id) != exclude:
-                found.append(Mention(match.start(), match.end(), folder, entity_id))
+            name = match.group(0)
+            target = self._names.get(name)
+            if target is None:
+                target = self._at_start.get(name) if at_sentence_start(text, match.start()) else None
+            if target is not None and target != exclude:
+                found.append(Mention(match.start(), match.end(), *target))
         return found

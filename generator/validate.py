@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from . import dates, evidence, ids, kinds, text_rules
 from .load import Document
-from .model import Dataset, Origin
+from .model import Dataset
+from .names import NameIndex
 from .problems import Problem
 
 
@@ -18,7 +19,7 @@ def check(dataset: Dataset) -> list[Problem]:
     """Every problem of meaning in a dataset whose files are each well formed."""
     problems: list[Problem] = []
     for rule in (_text, _reserved_ids, _references, _outlets, _quotes_in_evidence, _dates, _published,
-                 _place_cycles, _names, _self_links, _quantities):
+                 _place_cycles, _names, _name_choices, _self_links, _quantities):
         problems.extend(rule(dataset))
     return problems
 
@@ -130,6 +131,21 @@ def _names(dataset: Dataset) -> Iterator[Problem]:
                 yield entity.origin.problem(field, "a name no other actor or place uses",
                                             f"{name!r}, also a name of {owner[0]}/{owner[1].id}",
                                             "remove the alias from one of them, or make it more specific")
+
+
+def _name_choices(dataset: Dataset) -> Iterator[Problem]:
+    """A name an article chooses the meaning of is a name its text uses, chosen once."""
+    for source in dataset.sources.values():
+        text = "\n".join(source.paragraphs)
+        seen: set[str] = set()
+        for index, choice in enumerate(source.names):
+            if choice.name in seen:
+                yield source.origin.problem(("names", index, "name"), "a name chosen once in the article",
+                                            repr(choice.name), "remove the second entry")
+            elif not NameIndex({choice.name: ("x", "x")}).find(text):
+                yield source.origin.problem(("names", index, "name"), "words the article's text uses, as a whole word",
+                                            f"{choice.name!r}, which it does not", "copy the name from the text")
+            seen.add(choice.name)
 
 
 def _self_links(dataset: Dataset) -> Iterator[Problem]:

@@ -33,7 +33,8 @@ def render_page(graph: Graph, source: Source) -> str:
     lines = ["## Text {: #text }", ""]
     for number, paragraph in enumerate(source.paragraphs):
         marks = {(s.start, s.end, s.anchor) for s in spans if s.paragraph == number}
-        lines += [paragraph_markdown(graph, paragraph, sorted(marks)), f"{{: #p{number + 1} .paragraph }}", ""]
+        lines += [paragraph_markdown(graph, paragraph, sorted(marks), source.id), f"{{: #p{number + 1} .paragraph }}",
+                  ""]
     lines += _facts_section(graph, source)
     lines += cited_sections(graph, ("sources", source.id))
     lines += context_section(source.context)
@@ -44,11 +45,13 @@ def render_page(graph: Graph, source: Source) -> str:
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 
-def paragraph_markdown(graph: Graph, text: str, marks: list[tuple[int, int, str]]) -> str:
-    """A paragraph with evidence spans marked (nested or crossing) and known names linked."""
+def paragraph_markdown(graph: Graph, text: str, marks: list[tuple[int, int, str]], source_id: str = "") -> str:
+    """A paragraph with evidence spans marked (nested or crossing) and known names linked, as its article
+    reads them."""
     bounds = {p for start, end, _ in marks for p in (start, end)}
     # A link may not straddle a mark's edge, or the two could not nest; such a name stays plain.
-    mentions = [m for m in graph.names.find(text) if not any(m.start < b < m.end for b in bounds)]
+    names = graph.names_in(source_id)
+    mentions = [m for m in names.find(text) if not any(m.start < b < m.end for b in bounds)]
     # The text is shown without the whitespace at its ends (no mark or name starts or ends in it).
     ends = {len(text) - len(text.lstrip()), len(text.rstrip())}
     points = sorted(bounds | {p for m in mentions for p in (m.start, m.end)} | ends)
