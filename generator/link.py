@@ -55,6 +55,10 @@ class Graph:
         """(event, role) for each event the actor took part in, by date."""
         return [(b.record, b.item.role) for b in self.naming("actors", actor_id, "events", ("participants",))]
 
+    def events_credited_to(self, actor_id: str) -> list:
+        """The events an article reports on the actor's account (according_to), by date."""
+        return [b.record for b in self.naming("actors", actor_id, "events", ("according_to",))]
+
     def quotes_of_actor(self, actor_id: str) -> list[tuple[object, str]]:
         """(quote, 'said' or 'heard') for each quote the actor spoke or was addressed, by date."""
         return [(b.record, "said" if b.field == "speaker" else "heard")

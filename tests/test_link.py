@@ -9,7 +9,8 @@ from tests import factory
 
 ATTACK = factory.event("attack", "the Red Army attacked Northtown", participants=[("red-army", "attacker")],
                        places=["northtown"])
-LASTED = factory.event("lasting", "The attack lasted two days.", related=[("attack", "response-to")])
+LASTED = factory.event("lasting", "The attack lasted two days.", related=[("attack", "response-to")],
+                       according_to=["alice-smith"])
 REBUILD = factory.quote("rebuild", "alice-smith", "We will rebuild Northtown.", to="daily", event="attack")
 FIGHTERS = factory.figure("fighters", "Fighters who took part", "300 fighters took part",
                           value={"exact": 300, "unit": "fighters"}, asserted_by="red-army", actors=["alice-smith"],
@@ -77,3 +78,13 @@ def test_mentions_are_the_paragraphs_that_name_an_entity_once_each(graph):
     assert graph.mentions[("actors", "alice-smith")] == [Passage(source, 0), Passage(source, 1)]
     assert graph.mentions[("places", "southland")] == [Passage(source, 2)]
     assert graph.mentions[("actors", "daily")] == []
+
+
+def test_an_event_is_listed_on_the_actors_it_is_credited_to(graph):
+    assert [event.id for event in graph.events_credited_to("alice-smith")] == ["lasting"]
+    assert graph.events_credited_to("red-army") == []
+
+
+def test_an_outlet_lists_the_articles_it_published(graph):
+    assert [source.id for source in graph.articles_of_outlet("daily")] == [factory.ARTICLE_ID]
+    assert graph.articles_of_outlet("alice-smith") == []

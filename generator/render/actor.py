@@ -56,6 +56,9 @@ def render_page(graph: Graph, actor: Actor) -> str:
     lines += section("Events", [
         f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)} ({inline(role)})"
         for event, role in graph.events_of_actor(actor.id)])
+    lines += section("Events it gives an account of", [
+        f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)}"
+        for event in graph.events_credited_to(actor.id)])
     lines += section("Articles published", [_article_item(graph, s) for s in graph.articles_of_outlet(actor.id)])
     quotes = graph.quotes_of_actor(actor.id)
     lines += section("Quotes", [quote_item(graph, q, key) for q, how in quotes if how == "said"])
