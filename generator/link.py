@@ -118,11 +118,26 @@ class Graph:
         return sorted(found, key=lambda p: self.dataset.places[p].name.casefold())
 
     def ancestors(self, place_id: str) -> list[str]:
-        """The places that contain this one, outermost first."""
-        chain, current = [], self.dataset.places[place_id].parent
-        while current is not None:
-            chain.insert(0, current)
-            current = self.dataset.places[current].parent
+        """Every place that contains this one, outermost first (each once, however many paths lead to it)."""
+        found: dict[str, int] = {}
+        self._climb(place_id, found)
+        return sorted(found, key=lambda p: (found[p], self.dataset.places[p].name.casefold()))
+
+    def _climb(self, place_id: str, found: dict[str, int]) -> int:
+        """Record the ancestors of a place with their height (steps to a top-level place); its height."""
+        height = 0
+        for parent in self.dataset.places[place_id].parents:
+            if parent not in found:
+                found[parent] = self._climb(parent, found)
+            height = max(height, found[parent] + 1)
+        return height
+
+    def trail(self, place_id: str) -> list[str]:
+        """The chain of first parents from the outermost place down: the breadcrumbs of a place."""
+        chain, current = [], self.dataset.places[place_id].parents
+        while current:
+            chain.insert(0, current[0])
+            current = self.dataset.places[current[0]].parents
         return chain
 
 

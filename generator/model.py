@@ -119,8 +119,15 @@ class Actor(Entity):
 class Place(Entity):
     """A country, region, town or valley."""
 
-    parent: str | None = None
+    parent: str | list[str] | None = None  # as written: one id, or a list when several places contain it
     coordinates: Coordinates | None = None
+
+    @property
+    def parents(self) -> list[str]:
+        """The places that directly contain this one (a town may be in a province and a disputed region)."""
+        if self.parent is None:
+            return []
+        return [self.parent] if isinstance(self.parent, str) else list(self.parent)
 
     @classmethod
     def from_data(cls, data: dict, origin: Origin, source: str = "") -> Place:
@@ -129,7 +136,9 @@ class Place(Entity):
         coordinates = None if coords is None else Coordinates(
             float(coords["lat"]), float(coords["lon"]), coords["precision"],
             coords["source"]["title"], coords["source"]["url"])
-        return cls(**cls.fields_of(data, origin), parent=data.get("parent"), coordinates=coordinates)
+        parent = data.get("parent")
+        return cls(**cls.fields_of(data, origin), parent=parent if parent is None or isinstance(parent, str)
+                   else list(parent), coordinates=coordinates)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ It only reports: nothing here changes a record."""
 from __future__ import annotations
 
 import difflib
+import graphlib
 from collections.abc import Iterator
 
 from . import dates, evidence, ids, kinds, text_rules
@@ -104,18 +105,18 @@ def _published(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _place_cycles(dataset: Dataset) -> Iterator[Problem]:
-    reported: set[str] = set()
-    for place in dataset.places.values():
-        chain = [place.id]
-        current = place.parent
-        while current in dataset.places and current not in chain:
-            chain.append(current)
-            current = dataset.places[current].parent
-        if current == place.id and place.id not in reported:
-            reported.update(chain)
-            loop = " → ".join(chain + [place.id])
+    """Parents lead up to top-level places: a place that contains itself is reported, one cycle at a time."""
+    parents = {p.id: [q for q in p.parents if q in dataset.places] for p in dataset.places.values()}
+    while True:
+        try:
+            graphlib.TopologicalSorter(parents).prepare()
+            return
+        except graphlib.CycleError as cycle:
+            loop = cycle.args[1][::-1]  # graphlib gives it child-last; read it down from the place
+            place = dataset.places[loop[0]]
             yield place.origin.problem(("parent",), "a chain of parents that ends at a top-level place",
-                                       f"a cycle: {loop}", "remove the parent of one place in the cycle")
+                                       f"a cycle: {' → '.join(loop)}", "remove the parent of one place in the cycle")
+            parents[loop[0]] = [q for q in parents[loop[0]] if q != loop[1]]
 
 
 def _names(dataset: Dataset) -> Iterator[Problem]:

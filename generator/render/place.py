@@ -50,7 +50,7 @@ def render_page(graph: Graph, place: Place) -> str:
     lines += mentions_section(graph, key)
     lines += cited_sections(graph, ("places", place.id))
     lines += context_section(place.context)
-    trail = [("places", p) for p in graph.ancestors(place.id)]
+    trail = [("places", p) for p in graph.trail(place.id)]
     layout = [(M.INFOBOX, _infobox(graph, place)), (M.CRUMBS, meta.crumbs(graph, "places", trail))]
     fields = page_fields(graph, "places", place.id, place.name, "place", place.kind, place.description, layout=layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
