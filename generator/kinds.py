@@ -118,6 +118,12 @@ def records(dataset, kind: Kind) -> list:
     return list(table.values()) if kind.keyed else list(table)
 
 
+def reports(dataset, kind: Kind) -> list:
+    """Every record of a kind with every other article's report of it: one entry per (fact, article)."""
+    return [version for record in records(dataset, kind)
+            for version in (record, *getattr(record, "other_reports", ()))]
+
+
 def named(dataset) -> list:
     """Every record whose names are linked in the articles' text (actors, places)."""
     return [record for k in KINDS if k.named for record in records(dataset, k)]
@@ -145,9 +151,9 @@ def values(record, ref: Ref) -> Iterator[tuple[tuple, str, object]]:
 
 
 def references(dataset, checked_only: bool = False) -> Iterator[tuple[Kind, object, Ref, tuple, str, object]]:
-    """Every reference of every record: (its kind, the record, the field, path, id named, item)."""
+    """Every reference of every report of every record: (its kind, the report, the field, path, id, item)."""
     for k in KINDS:
-        for record in records(dataset, k):
+        for record in reports(dataset, k):
             for ref in k.references:
                 if checked_only and not ref.checked:
                     continue

@@ -150,24 +150,30 @@ def link(dataset: Dataset) -> Graph:
     """Build the graph of a validated dataset."""
     graph = Graph(dataset, NameIndex.of([(k.folder, r) for k in kinds.KINDS if k.named
                                          for r in kinds.records(dataset, k)]))
+    seen: set = set()
     for kind in kinds.KINDS:
         for record in kinds.ordered(kind, kinds.records(dataset, kind)):
-            _link_record(graph, kind, record)
+            for version in (record, *getattr(record, "other_reports", ())):
+                _link_record(graph, kind, record, version, seen)
     _link_mentions(graph)
     return graph
 
 
-def _link_record(graph: Graph, kind: Kind, record) -> None:
-    path = record.origin.doc.path
+def _link_record(graph: Graph, kind: Kind, record, version, seen: set) -> None:
+    """Link one article's report (version) of a record; backlinks name the record, once per field and target."""
+    path = version.origin.doc.path
     if kind.page:
         graph.files_of[(kind.folder, record.id)].add(path)
     for ref in kind.references:
-        for _sub, value, item in kinds.values(record, ref):
-            graph.backlinks[(ref.target, value)].append(Backlink(kind, record, ref.field, item))
+        for _sub, value, item in kinds.values(version, ref):
+            once = (ref.target, value, id(record), ref.field)
+            if once not in seen:  # two articles naming the same participant make one backlink
+                seen.add(once)
+                graph.backlinks[(ref.target, value)].append(Backlink(kind, record, ref.field, item))
             if ref.checked:
                 graph.files_of[(ref.target, value)].add(path)
     if kind.evidence:
-        for span in record.evidence:
+        for span in version.evidence:
             graph.spans_of_source[span.source].append(span)
 
 

@@ -222,6 +222,7 @@ class Event:
     according_to: list[str] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
     context: list[Context] = field(default_factory=list)
+    other_reports: list[Event] = field(default_factory=list)  # the same event as later articles report it
 
     @property
     def name(self) -> str:
@@ -254,6 +255,7 @@ class Quote:
     setting: str | None = None
     event: str | None = None
     date: DateSpec | None = None
+    other_reports: list[Quote] = field(default_factory=list)  # the same words as later articles quote them
 
     @property
     def name(self) -> str:
@@ -294,6 +296,7 @@ class Figure:
     places: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     date: DateSpec | None = None
+    other_reports: list[Figure] = field(default_factory=list)  # the same figure as later articles give it
 
     @property
     def name(self) -> str:
@@ -323,6 +326,12 @@ class Relationship:
     evidence: list[Evidence]
     origin: Origin
     role: str | None = None
+    other_reports: list[Relationship] = field(default_factory=list)  # the same link, attested again
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What makes two relationships one: the same kind between the same two actors."""
+        return self.subject, self.kind, self.object
 
     @classmethod
     def from_data(cls, data: dict, origin: Origin, source: str = "") -> Relationship:
@@ -363,6 +372,6 @@ class Dataset:
                 setattr(self, kind.folder, {} if kind.keyed else [])
 
     def evidence(self) -> list[Evidence]:
-        """Every evidence span of every fact."""
-        from .kinds import KINDS, records  # the registry imports the model
-        return [span for k in KINDS if k.evidence for fact in records(self, k) for span in fact.evidence]
+        """Every evidence span of every report of every fact."""
+        from .kinds import KINDS, reports  # the registry imports the model
+        return [span for k in KINDS if k.evidence for fact in reports(self, k) for span in fact.evidence]

@@ -25,7 +25,8 @@ def build(report: Document, actors: Document, places: Document,
             for index, data in enumerate(files[kind.file].data[kind.key]):
                 record = kind.model.from_data(data, Origin(files[kind.file], (kind.key, index)))
                 _add(dataset, kind, record, folded, problems)
-    for doc in articles:
+    # The first article to report a fact, by date of publication, gives it its page; later ones add to it.
+    for doc in sorted(articles, key=lambda d: (d.data["source"]["published"], d.data["source"]["id"], d.path)):
         _article(doc, dataset, folded, problems)
     return dataset, problems
 
@@ -50,10 +51,13 @@ _SOURCES = next(k for k in KINDS if k.folder == "sources")
 def _add(dataset: Dataset, kind: Kind, record, folded: dict, problems: list[Problem]) -> None:
     table = getattr(dataset, kind.folder)
     if not kind.keyed:
-        table.append(record)
+        _add_unkeyed(table, kind, record, folded)
         return
     # Ids are compared folded, so that ids differing only by case or accents are caught too.
     twin = folded.setdefault(kind.folder, {}).get(fold(record.id))
+    if twin is not None and _another_report(twin, record):
+        twin.other_reports.append(record)  # one fact, one page: each article's report of it is kept whole
+        return
     if twin is None:
         table[record.id] = record
         folded[kind.folder][fold(record.id)] = record
@@ -62,6 +66,23 @@ def _add(dataset: Dataset, kind: Kind, record, folded: dict, problems: list[Prob
     problems.append(record.origin.problem(("id",), f"an id no other {kind.noun} uses",
                                           f"{record.id!r}, already used on {where}",
                                           f"rename one of the two {kind.noun}s"))
+
+
+def _another_report(twin, record) -> bool:
+    """A fact of one article with the id of a fact of another: the same fact, reported again."""
+    return (hasattr(twin, "other_reports") and twin.id == record.id
+            and twin.origin.doc is not record.origin.doc and getattr(twin, "source", None) != record.source)
+
+
+def _add_unkeyed(table: list, kind: Kind, record, folded: dict) -> None:
+    """Relationships have no id: the same kind between the same two actors is one relationship."""
+    keyed = folded.setdefault(kind.folder, {})
+    first = keyed.get(record.key)
+    if first is None:
+        keyed[record.key] = record
+        table.append(record)
+    else:
+        first.other_reports.append(record)
 
 
 def _located(spans: list[Evidence], source: Source, problems: list[Problem]) -> list[Evidence]:

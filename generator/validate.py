@@ -28,7 +28,7 @@ def check(dataset: Dataset) -> list[Problem]:
 def _records(dataset: Dataset) -> Iterator[object]:
     for kind in kinds.KINDS:
         if kind.keyed:
-            yield from kinds.records(dataset, kind)
+            yield from kinds.reports(dataset, kind)
 
 
 def _documents(dataset: Dataset) -> Iterator[tuple[Document, str]]:
@@ -83,7 +83,7 @@ def _outlets(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _quotes_in_evidence(dataset: Dataset) -> Iterator[Problem]:
-    for quote in dataset.quotes.values():
+    for quote in kinds.reports(dataset, kinds.kind("quotes")):
         if not any(evidence.contains(span.text, quote.text) for span in quote.evidence):
             yield quote.origin.problem(("text",), "words that occur in the quote's evidence", repr(quote.text),
                                        "copy the quoted words from the evidence passage")
@@ -150,11 +150,11 @@ def _name_choices(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _self_links(dataset: Dataset) -> Iterator[Problem]:
-    for relationship in dataset.relationships:
+    for relationship in kinds.reports(dataset, kinds.kind("relationships")):
         if relationship.subject == relationship.object:
             yield relationship.origin.problem(("object",), "an actor other than the subject",
                                               repr(relationship.object), "a relationship links two different actors")
-    for event in dataset.events.values():
+    for event in kinds.reports(dataset, kinds.kind("events")):
         for index, related in enumerate(event.related):
             if related.event == event.id:
                 yield event.origin.problem(("related", index, "event"), "another event", repr(related.event),
@@ -162,7 +162,7 @@ def _self_links(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _quantities(dataset: Dataset) -> Iterator[Problem]:
-    for figure in dataset.figures.values():
+    for figure in kinds.reports(dataset, kinds.kind("figures")):
         value = figure.value
         if value is None:
             continue

@@ -100,6 +100,7 @@ def _dump(path: Path, document: dict) -> None:
     yaml.allow_unicode = True
     yaml.sort_base_mapping_type_on_output = False  # fields in the order an editor writes them
     yaml.width = 4096  # one paragraph per line, as editors paste them
+    yaml.representer.ignore_aliases = lambda data: True  # a value used twice is written out twice, as editors do
     text = io.StringIO()
     yaml.dump(document, text)
     path.write_text(text.getvalue(), "utf-8")

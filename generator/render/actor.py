@@ -12,7 +12,7 @@ from ..vocabulary import ACTOR_KINDS, IDENTIFIERS
 from ..wording import count_of, first_sentence
 from . import meta
 from .record import cited_sections
-from .common import (context_section, date_text, entity_link, evidence_links, figure_item, header, humanize,
+from .common import (all_evidence, context_section, date_text, entity_link, evidence_links, figure_item, header, humanize,
                      linked_text, mentions_section, page_fields, quote_item, section, source_label)
 
 
@@ -78,7 +78,7 @@ def _relations(graph: Graph, actor: Actor) -> list[str]:
     for label, other, relationship in graph.relations_of_actor(actor.id):
         role = f" ({inline(relationship.role)})" if relationship.role else ""
         items.append(f"- {label} {entity_link(graph, 'actors', other)}{role}; "
-                     f"{evidence_links(graph, relationship.evidence)}")
+                     f"{evidence_links(graph, all_evidence(relationship))}")
     return items
 
 

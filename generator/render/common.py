@@ -79,6 +79,21 @@ def source_label(graph: Graph, source_id: str, paragraph: int | None = None) -> 
     return Markdown(outlet_and_day(outlet, source.published) + where)  # a validated date: words and digits
 
 
+def reports(record) -> list:
+    """Every article's report of a fact: the record as first reported, then the others."""
+    return [record, *getattr(record, "other_reports", ())]
+
+
+def all_evidence(record) -> list[Evidence]:
+    """The evidence of a fact from every article that reports it."""
+    return [span for version in reports(record) for span in version.evidence]
+
+
+def report_in(record, source_id: str):
+    """The report of a fact that one article makes (the record itself if that article is the first)."""
+    return next((v for v in reports(record) if v.source == source_id), record)
+
+
 def evidence_links(graph: Graph, spans: list[Evidence]) -> str:
     """Links to each supporting passage, highlighted in its article."""
     several = len(graph.dataset.sources) > 1
@@ -134,16 +149,25 @@ def quote_item(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = Non
     if quote.event is not None and exclude != ("events", quote.event):
         details.append("during " + entity_link(graph, "events", quote.event))
     tail = f" ({'; '.join(details)})" if details else ""
-    return f"- {' '.join(parts)}{tail}; {evidence_links(graph, quote.evidence)}"
+    return f"- {' '.join(parts)}{tail}; {evidence_links(graph, all_evidence(quote))}"
 
 
 def figure_item(graph: Graph, figure: Figure) -> str:
-    """A list item for a figure or claim: what, how much, who says so, and the evidence."""
+    """A list item for a figure or claim: what, how much, who says so, and the evidence; where articles
+    give it differently, each article's value and source side by side."""
     text = linked_text(graph, figure.claim)
-    if figure.value is not None:
-        text += f": **{quantity_markdown(figure.value)}**"
-    who = entity_link(graph, "actors", figure.asserted_by) if figure.asserted_by else "the article"
-    return f"- {text} (according to {who}); {evidence_links(graph, figure.evidence)}"
+    versions = reports(figure)
+    if all((v.value, v.asserted_by) == (figure.value, figure.asserted_by) for v in versions):
+        return f"- {text}{_figure_value(graph, figure)}; {evidence_links(graph, all_evidence(figure))}"
+    each = [f"{_figure_value(graph, v).removeprefix(': ')}; {evidence_links(graph, v.evidence)}" for v in versions]
+    return f"- {text}, as the articles give it: " + " · ".join(each)
+
+
+def _figure_value(graph: Graph, figure: Figure) -> str:
+    value = f": **{quantity_markdown(figure.value)}**" if figure.value is not None else ""
+    who = entity_link(graph, "actors", figure.asserted_by) if figure.asserted_by else \
+        f"the article ({source_label(graph, figure.source)})"
+    return f"{value} (according to {who})"
 
 
 def context_section(context: list[Context]) -> list[str]:

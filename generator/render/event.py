@@ -11,7 +11,7 @@ from ..markdown_text import inline, isolated_text, page_link, quoted
 from ..model import Event
 from . import meta
 from .record import cited_sections
-from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
+from .common import (all_evidence, context_section, reports, date_text, entity_link, figure_item, header, humanize, linked_text,
                      page_fields, quote_item, section, source_label)
 
 
@@ -39,7 +39,10 @@ def render_page(graph: Graph, event: Event) -> str:
                                         for label, other in graph.related_events(event.id)])
     lines += section("Quotes", [quote_item(graph, q, key) for q in graph.quotes_of_event(event.id)])
     lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
-    lines += section("Evidence", [_evidence_item(graph, span) for span in event.evidence])
+    lines += section("Evidence", [_evidence_item(graph, span) for span in all_evidence(event)])
+    lines += section("Reported by", [_report_item(graph, version) for version in reports(event)]
+                     if event.other_reports else [])
+    lines += section("Where the articles differ", _differences(graph, event))
     lines += cited_sections(graph, ("events", event.id))
     lines += context_section(event.context)
     day = event.date.value if event.date and event.date.precision == "day" else ""
@@ -87,3 +90,32 @@ def index_groups(graph: Graph, kind=None) -> list[dict]:
     for event in sorted(graph.dataset.events.values(), key=chronological):
         grouped[_month_of(event)].append(event_item(graph, event))
     return [{"title": title, "items": grouped[(key, title)]} for key, title in sorted(grouped)]
+
+
+def _report_item(graph: Graph, version: Event) -> str:
+    """One article's report of the event: the article, its date for the event, and how many passages."""
+    source = graph.dataset.sources[version.source]
+    name = page_link(source_label(graph, source.id), "sources", source.id)
+    return f"- {name}: {quoted(source.title)}; {date_text(version.date)}; {len(version.evidence)} passage(s)"
+
+
+# What two articles may say differently of one event, and how each value reads.
+_COMPARED = {
+    "Date": lambda graph, e: date_text(e.date),
+    "Kind": lambda graph, e: humanize(e.kind),
+    "Status": lambda graph, e: e.status or "not given",
+    "Where": lambda graph, e: ", ".join(entity_link(graph, "places", p) for p in e.places) or "not given",
+    "Who": lambda graph, e: ", ".join(f"{entity_link(graph, 'actors', p.actor)} ({inline(p.role)})"
+                                      for p in e.participants) or "not given",
+}
+
+
+def _differences(graph: Graph, event: Event) -> list[str]:
+    """Each field the articles give differently, with every article's value and which article says it."""
+    lines = []
+    for label_, shown in _COMPARED.items():
+        values = [(shown(graph, v), v.source) for v in reports(event)]
+        if len({text for text, _ in values}) > 1:
+            each = "; ".join(f"{text} ({page_link(source_label(graph, src), 'sources', src)})" for text, src in values)
+            lines.append(f"- {label_}: {each}")
+    return lines

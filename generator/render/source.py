@@ -11,7 +11,7 @@ from ..vocabulary import ACTOR_RELATIONS
 from ..wording import outlet_and_day
 from . import meta
 from .record import cited_sections
-from .common import (context_section, entity_link, escape_inner, evidence_links, figure_item, header, humanize,
+from .common import (all_evidence, context_section, report_in, entity_link, escape_inner, evidence_links, figure_item, header, humanize,
                      page_fields, quote_item, section)
 
 
@@ -91,7 +91,8 @@ def _close_marks(out: list[str], open_marks: list[str], closing: set[str]) -> No
 def _facts_section(graph: Graph, source: Source) -> list[str]:
     reported = lambda folder: sorted(graph.facts_of_source(source.id, folder), key=lambda r: r.id)  # noqa: E731
     lines = section("Events reported", [f"- {entity_link(graph, 'events', e.id)} ({humanize(e.kind)}); "
-                                        f"{evidence_links(graph, e.evidence)}" for e in reported("events")])
+                                        f"{evidence_links(graph, report_in(e, source.id).evidence)}"
+                                        for e in reported("events")])
     lines += section("Quotes", [quote_item(graph, q) for q in reported("quotes")])
     lines += section("Figures and claims", [figure_item(graph, f) for f in reported("figures")])
     lines += section("Relationships", [_relationship_item(graph, r)
@@ -113,4 +114,4 @@ def _relationship_item(graph: Graph, relationship) -> str:
     role = f" ({inline(relationship.role)})" if relationship.role else ""
     return (f"- {entity_link(graph, 'actors', relationship.subject)} {verb} "
             f"{entity_link(graph, 'actors', relationship.object)}{role}; "
-            f"{evidence_links(graph, relationship.evidence)}")
+            f"{evidence_links(graph, all_evidence(relationship))}")

@@ -1,0 +1,115 @@
+"""A report of two articles (fictional outlets) that report the same event, figure, quote and relationship:
+one page per fact, every article's citation on it, and where they differ, both values side by side."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.render import render
+from tests import factory
+from tests.conftest import problems
+
+COURIER = {"id": "courier", "name": "The Courier", "kind": "media-outlet", "description": "A second outlet."}
+SECOND = "courier-2017-10-27-northtown"
+SECOND_TEXT = [
+    "The Red Army attacked Northtown on Wednesday, the Courier learned. Alice Smith said the attack was brutal.",
+    "The Red Army said 500 fighters took part. Alice Smith said: “We will rebuild Northtown.”",
+]
+ATTACK = factory.event("attack", "the Red Army attacked Northtown", participants=[("red-army", "attacker")],
+                       places=["northtown"], date={"precision": "day", "value": "2017-10-26"})
+FIGHTERS = factory.figure("fighters", "Fighters who took part", "300 fighters took part",
+                          value={"exact": 300, "unit": "fighters"}, asserted_by="red-army")
+REBUILD = factory.quote("rebuild", "alice-smith", "We will rebuild Northtown.")
+OPPOSES = factory.relationship("alice-smith", "opposes", "red-army", "Alice Smith said on Thursday")
+
+
+def second_article(data, **changes) -> None:
+    """The Courier's article: the same four facts, its own evidence, another date, count and participant."""
+    article = {
+        "source": {"id": SECOND, "title": "Northtown attacked", "outlet": "courier", "published": "2017-10-27",
+                   "language": "en", "paragraphs": SECOND_TEXT},
+        "events": [factory.event("attack", "The Red Army attacked Northtown on Wednesday",
+                                 participants=[("red-army", "attacker"), ("alice-smith", "witness")],
+                                 places=["northtown"], date={"precision": "day", "value": "2017-10-25"})],
+        "figures": [factory.figure("fighters", "Fighters who took part", "The Red Army said 500 fighters took part",
+                                   value={"exact": 500, "unit": "fighters"}, asserted_by="red-army")],
+        "quotes": [factory.quote("rebuild", "alice-smith", "We will rebuild Northtown.")],
+        "relationships": [factory.relationship("alice-smith", "opposes", "red-army",
+                                               "Alice Smith said the attack was brutal")],
+        **changes,
+    }
+    factory._dump(data / "articles" / f"{SECOND}.yaml", article)
+
+
+@pytest.fixture
+def pages(tmp_path):
+    data = factory.write(tmp_path, actors=[*factory.ACTORS, COURIER], events=[ATTACK], figures=[FIGHTERS],
+                         quotes=[REBUILD], relationships=[OPPOSES])
+    second_article(data)
+    linked = factory.graph(data)
+    return linked, render(linked)
+
+
+def test_one_page_per_fact_whatever_the_number_of_articles(pages):
+    linked, rendered = pages
+    assert sorted(p for p in rendered if p.startswith("events/")) == ["events/attack.md"]
+    assert len(linked.dataset.relationships) == 1 and len(linked.dataset.relationships[0].other_reports) == 1
+
+
+def test_the_event_page_shows_both_reports_and_where_they_differ(pages):
+    _, rendered = pages
+    page = rendered["events/attack.md"]
+    reported = page.split("## Reported by", 1)[1].split("\n## ", 1)[0]
+    assert "sources/daily-2017-10-26-northtown.md" in reported and f"sources/{SECOND}.md" in reported
+    differ = page.split("## Where the articles differ", 1)[1].split("\n## ", 1)[0]
+    date_line = next(line for line in differ.splitlines() if line.startswith("- Date:"))
+    assert "26 October 2017" in date_line and "25 October 2017" in date_line
+    assert "The Daily" in date_line and "The Courier" in date_line
+    who = next(line for line in differ.splitlines() if line.startswith("- Who:"))
+    assert "alice-smith" in who
+    evidence = page.split("## Evidence", 1)[1].split("\n## ", 1)[0]
+    assert evidence.count("- “") == 2  # a passage from each article
+
+
+def test_an_actor_lists_a_shared_event_once_and_a_participant_one_article_adds(pages):
+    _, rendered = pages
+    red_army = rendered["actors/red-army.md"].split("## Events", 1)[1].split("\n## ", 1)[0]
+    assert red_army.count("events/attack.md") == 1
+    assert "events/attack.md" in rendered["actors/alice-smith.md"]  # only the Courier names her a witness
+
+
+def test_a_figure_given_differently_shows_both_values_with_their_sources(pages):
+    _, rendered = pages
+    line = next(line for line in rendered["actors/red-army.md"].splitlines() if "Fighters who took part" in line)
+    assert "**300 fighters**" in line and "**500 fighters**" in line
+    assert line.index("300") < line.index("daily-2017-10-26") < line.index("500") < line.index(SECOND)
+
+
+def test_a_quote_and_a_relationship_reported_twice_are_one_line_with_both_citations(pages):
+    _, rendered = pages
+    alice = rendered["actors/alice-smith.md"]
+    quote = [line for line in alice.splitlines() if line.startswith("- “We will rebuild Northtown")]
+    assert len(quote) == 1 and "daily-2017-10-26-northtown.md#ev-" in quote[0] and f"{SECOND}.md#ev-" in quote[0]
+    opposes = [line for line in alice.splitlines() if line.startswith("- Opposes")]
+    assert len(opposes) == 1 and "daily-2017-10-26-northtown.md#ev-" in opposes[0] and f"{SECOND}.md#ev-" in opposes[0]
+
+
+def test_each_source_page_lists_and_highlights_the_facts_it_reports(pages):
+    _, rendered = pages
+    second = rendered[f"sources/{SECOND}.md"]
+    assert "events/attack.md" in second.split("## Events reported", 1)[1]
+    assert second.count('<mark class="evidence"') >= 4
+
+
+def test_the_second_article_s_references_and_evidence_are_checked(tmp_path):
+    data = factory.write(tmp_path, actors=[*factory.ACTORS, COURIER], events=[ATTACK])
+    second_article(data, events=[factory.event("attack", "not in the text", participants=[("red-armi", "attacker")])])
+    found = problems(data)
+    assert any(f"{SECOND}.yaml" in p and "events[0].participants[0].actor: expected the id of an actor, found "
+               "'red-armi'" in p for p in found), found
+    assert any(f"{SECOND}.yaml" in p and "events[0].evidence[0]: expected a passage of source" in p for p in found)
+
+
+def test_the_same_id_twice_in_one_article_is_still_a_problem(tmp_path):
+    data = factory.write(tmp_path, events=[ATTACK, {**ATTACK, "evidence": ["The attack lasted two days."]}])
+    assert any("events[1].id: expected an id no other event uses, found 'attack'" in p for p in problems(data))
