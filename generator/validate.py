@@ -194,7 +194,7 @@ def _hedges(dataset: Dataset) -> Iterator[Problem]:
             if fact.attribution is not None or getattr(fact, "speaker", None):  # a quote's speaker asserts it
                 continue
             for index, span in enumerate(fact.evidence):
-                hedge = _HEDGE.search(span.text)
+                hedge = _HEDGE.search(span.text) if span.located else None  # an unlocated one is reported
                 if hedge:
                     word = hedge.group(1)
                     yield fact.origin.problem(

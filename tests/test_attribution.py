@@ -74,8 +74,8 @@ def test_a_quote_is_attributed_by_its_speaker(tmp_path):
     pipeline.check(data)
 
 
-def test_the_hedge_check_passes_on_the_live_sample_and_fails_on_the_report_before_its_audit(tmp_path):
-    pipeline.check(ROOT / "data")  # the live sample, read here only to prove it is audited
+def test_the_hedge_check_passes_on_the_corrected_sample_and_fails_with_its_attributions_removed(tmp_path):
+    pipeline.check(ROOT / "tests" / "fixtures" / "cnn-report")  # the corrected sample (make validate: data/)
     before = tmp_path / "data"
     shutil.copytree(ROOT / "tests" / "fixtures" / "cnn-report", before)
     article = before / "articles" / "cnn-2017-10-26-iraq-kurdish-clashes.yaml"
