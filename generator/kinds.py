@@ -23,6 +23,7 @@ class Ref:
     target: str  # the folder of the kind it names
     key: str = ""  # for a list of items: the item's attribute that holds the id ("actor")
     checked: bool = True  # False for a link the records stage makes itself (a fact's source article)
+    at: tuple = ()  # where the data writes it, when that is not the attribute: ("attribution", "by")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,11 @@ def _source() -> Ref:
     return Ref("source", "sources", checked=False)
 
 
+def _asserted_by() -> Ref:
+    # The actor a fact is attributed to: the model's flat attribute, fed from attribution.by.
+    return Ref("asserted_by", "actors", at=("attribution", "by"))
+
+
 KINDS: tuple[Kind, ...] = (
     Kind("actors", "actor", "an actor", Actor, "actors", "actors", named=True, page="actor", section="Actors",
          grouping="by kind", order=by_name),
@@ -84,20 +90,22 @@ KINDS: tuple[Kind, ...] = (
          section="Places", grouping="by country", order=by_name),
     Kind("events", "event", "an event", Event, "article", "events",
          (_source(), Ref("places", "places"), Ref("participants", "actors", key="actor"),
-          Ref("according_to", "actors"), Ref("related", "events", key="event")),
+          _asserted_by(), Ref("related", "events", key="event")),
          evidence=True, page="event", section="Events", grouping="by date", order=by_date),
     Kind("sources", "source", "a source", Source, "article", "source",
          (Ref("outlet", "actors"), Ref("names", "actors", key="actor"), Ref("names", "places", key="place")),
          page="source",
          section="Articles", entry="article", grouping="by date of publication", order=by_publication),
     Kind("quotes", "quote", "a quote", Quote, "article", "quotes",
-         (_source(), Ref("speaker", "actors"), Ref("to", "actors"), Ref("event", "events")), evidence=True,
+         (_source(), Ref("speaker", "actors"), Ref("to", "actors"), Ref("event", "events"), _asserted_by()),
+         evidence=True,
          order=by_date),
     Kind("figures", "figure", "a figure", Figure, "article", "figures",
-         (_source(), Ref("asserted_by", "actors"), Ref("actors", "actors"), Ref("places", "places"),
+         (_source(), _asserted_by(), Ref("actors", "actors"), Ref("places", "places"),
           Ref("events", "events")), evidence=True, order=by_id),
     Kind("relationships", "relationship", "a relationship", Relationship, "article", "relationships",
-         (_source(), Ref("subject", "actors"), Ref("object", "actors")), evidence=True, keyed=False),
+         (_source(), Ref("subject", "actors"), Ref("object", "actors"), _asserted_by()), evidence=True,
+         keyed=False),
 )
 BY_FOLDER = {kind.folder: kind for kind in KINDS}
 
@@ -140,7 +148,7 @@ def values(record, ref: Ref) -> Iterator[tuple[tuple, str, object]]:
     if value is None:
         return
     if isinstance(value, str):
-        yield (ref.field,), value, None
+        yield ref.at or (ref.field,), value, None
         return
     for index, item in enumerate(value):
         if ref.key:

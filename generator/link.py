@@ -56,8 +56,8 @@ class Graph:
         return [(b.record, b.item.role) for b in self.naming("actors", actor_id, "events", ("participants",))]
 
     def events_credited_to(self, actor_id: str) -> list:
-        """The events an article reports on the actor's account (according_to), by date."""
-        return [b.record for b in self.naming("actors", actor_id, "events", ("according_to",))]
+        """The events an article reports on the actor's account (its attribution names the actor), by date."""
+        return [b.record for b in self.naming("actors", actor_id, "events", ("asserted_by",))]
 
     def quotes_of_actor(self, actor_id: str) -> list[tuple[object, str]]:
         """(quote, 'said' or 'heard') for each quote the actor spoke or was addressed, by date."""

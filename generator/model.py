@@ -59,6 +59,32 @@ def date_of(data: dict) -> DateSpec | None:
     return DateSpec.from_data(data["date"]) if "date" in data else None
 
 
+def attribution_of(data: dict) -> Attribution | None:
+    """Who the data says asserts a fact, when it says so."""
+    return Attribution.from_data(data["attribution"]) if "attribution" in data else None
+
+
+def asserted_by(data: dict) -> str | None:
+    """The id of the actor a fact is attributed to: the flat field the registry's reference reads."""
+    return data.get("attribution", {}).get("by")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts a fact (an actor, or an unnamed source in the article's words), with which verb; or that
+    the article states it itself."""
+
+    by: str | None = None
+    source: str | None = None
+    verb: str | None = None
+    own: bool = False
+
+    @classmethod
+    def from_data(cls, data: dict) -> Attribution:
+        """An attribution from a fact's 'attribution' mapping."""
+        return cls(data.get("by"), data.get("source"), data.get("verb"), bool(data.get("own", False)))
+
+
 @dataclass
 class Context:
     """Editor's context: a fact not in the articles, with its citation."""
@@ -219,7 +245,8 @@ class Event:
     status: str | None = None
     places: list[str] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
-    according_to: list[str] = field(default_factory=list)
+    attribution: Attribution | None = None
+    asserted_by: str | None = None  # attribution.by, for the registry's reference
     related: list[Related] = field(default_factory=list)
     context: list[Context] = field(default_factory=list)
     other_reports: list[Event] = field(default_factory=list)  # the same event as later articles report it
@@ -237,7 +264,7 @@ class Event:
             evidence=evidence_of(data, source, origin), origin=origin, date=date_of(data),
             status=data.get("status"), places=list(data.get("places", [])),
             participants=[Participant(p["actor"], p["role"]) for p in data.get("participants", [])],
-            according_to=list(data.get("according_to", [])),
+            attribution=attribution_of(data), asserted_by=asserted_by(data),
             related=[Related(r["event"], r["relation"]) for r in data.get("related", [])], context=context_of(data))
 
 
@@ -255,6 +282,8 @@ class Quote:
     setting: str | None = None
     event: str | None = None
     date: DateSpec | None = None
+    attribution: Attribution | None = None
+    asserted_by: str | None = None  # attribution.by, for the registry's reference
     other_reports: list[Quote] = field(default_factory=list)  # the same words as later articles quote them
 
     @property
@@ -267,7 +296,8 @@ class Quote:
         """A quote of an article."""
         return cls(id=data["id"], speaker=data["speaker"], text=data["text"], source=source,
                    evidence=evidence_of(data, source, origin), origin=origin, to=data.get("to"),
-                   setting=data.get("setting"), event=data.get("event"), date=date_of(data))
+                   setting=data.get("setting"), event=data.get("event"), date=date_of(data),
+                   attribution=attribution_of(data), asserted_by=asserted_by(data))
 
 
 @dataclass
@@ -291,7 +321,8 @@ class Figure:
     evidence: list[Evidence]
     origin: Origin
     value: Quantity | None = None
-    asserted_by: str | None = None
+    attribution: Attribution | None = None
+    asserted_by: str | None = None  # attribution.by, for the registry's reference
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
@@ -310,7 +341,7 @@ class Figure:
         quantity = None if value is None else Quantity(value["unit"], value.get("exact"), value.get("min"),
                                                        value.get("max"), bool(value.get("approximate", False)))
         return cls(id=data["id"], claim=data["claim"], source=source, evidence=evidence_of(data, source, origin),
-                   origin=origin, value=quantity, asserted_by=data.get("asserted_by"),
+                   origin=origin, value=quantity, attribution=attribution_of(data), asserted_by=asserted_by(data),
                    actors=list(data.get("actors", [])), places=list(data.get("places", [])),
                    events=list(data.get("events", [])), date=date_of(data))
 
@@ -326,6 +357,8 @@ class Relationship:
     evidence: list[Evidence]
     origin: Origin
     role: str | None = None
+    attribution: Attribution | None = None
+    asserted_by: str | None = None  # attribution.by, for the registry's reference
     other_reports: list[Relationship] = field(default_factory=list)  # the same link, attested again
 
     @property
@@ -337,7 +370,7 @@ class Relationship:
     def from_data(cls, data: dict, origin: Origin, source: str = "") -> Relationship:
         """A relationship of an article."""
         return cls(data["subject"], data["kind"], data["object"], source, evidence_of(data, source, origin),
-                   origin, data.get("role"))
+                   origin, data.get("role"), attribution_of(data), asserted_by(data))
 
 
 @dataclass

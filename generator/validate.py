@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import graphlib
+import re
 from collections.abc import Iterator
 
 from . import dates, evidence, ids, kinds, text_rules
@@ -13,6 +14,7 @@ from .load import Document
 from .model import Dataset
 from .names import NameIndex
 from .problems import Problem
+from .vocabulary import HEDGES
 
 
 
@@ -20,7 +22,7 @@ def check(dataset: Dataset) -> list[Problem]:
     """Every problem of meaning in a dataset whose files are each well formed."""
     problems: list[Problem] = []
     for rule in (_text, _reserved_ids, _references, _outlets, _quotes_in_evidence, _dates, _published,
-                 _place_cycles, _names, _name_choices, _self_links, _quantities):
+                 _place_cycles, _names, _name_choices, _self_links, _quantities, _attributions, _hedges):
         problems.extend(rule(dataset))
     return problems
 
@@ -175,3 +177,46 @@ def _quantities(dataset: Dataset) -> Iterator[Problem]:
         elif value.minimum is not None and value.maximum is not None and value.minimum > value.maximum:
             yield figure.origin.problem(("value", "min"), f"a number no greater than max ({value.maximum:g})",
                                         f"{value.minimum:g}", "swap min and max")
+
+
+def _attributions(dataset: Dataset) -> Iterator[Problem]:
+    """An attribution names who asserts a fact (an actor or an unnamed source), or says the article does."""
+    for kind in (k for k in kinds.KINDS if k.evidence):
+        for fact in kinds.reports(dataset, kind):
+            said = fact.attribution
+            if said is None:
+                continue
+            if said.by is not None and said.source is not None:
+                yield fact.origin.problem(("attribution", "source"), "either 'by' (an actor) or 'source' "
+                                          "(an unnamed source)", "both", "keep 'by' when the article names who")
+            elif said.own and (said.by is not None or said.source is not None):
+                yield fact.origin.problem(("attribution", "own"), "own: true only when no one else asserts it",
+                                          "own: true with 'by' or 'source'",
+                                          "remove own: true, or remove who asserts it")
+            elif not said.own and said.by is None and said.source is None:
+                yield fact.origin.problem(("attribution",), "'by', 'source' or own: true",
+                                          "neither", "say who asserts it, or own: true for the article's own statement")
+
+
+# One pattern for every hedge word, longest first so 'according to' wins over shorter words.
+_HEDGE = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(HEDGES, key=len, reverse=True)) + r")\b",
+                    re.IGNORECASE)
+
+
+def _hedges(dataset: Dataset) -> Iterator[Problem]:
+    """A passage that attributes or hedges (vocabulary.HEDGES) supports a fact only if the fact says who
+    asserts it, or the editor marks it as the article's own statement."""
+    for kind in (k for k in kinds.KINDS if k.evidence):
+        for fact in kinds.reports(dataset, kind):
+            if fact.attribution is not None or getattr(fact, "speaker", None):  # a quote's speaker asserts it
+                continue
+            for index, span in enumerate(fact.evidence):
+                hedge = _HEDGE.search(span.text) if span.located else None  # an unlocated one is reported
+                if hedge:
+                    word = hedge.group(1)
+                    yield fact.origin.problem(
+                        ("evidence", index), f"an attribution on this {kind.noun}, as its passage hedges",
+                        f"{word!r} in {span.text!r} ({HEDGES[word.lower()]})",
+                        "add attribution: {by: <actor id>, verb: ...} or {source: <the article's words>}; "
+                        "or attribution: {own: true} if the article states it itself")
+                    break

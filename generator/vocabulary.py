@@ -54,6 +54,7 @@ EVENT_RELATIONS = Vocabulary("event relations", "article.schema.json", "/$defs/r
     "caused-by": ("Caused by", "Led to"),
     "follows": ("Follows", "Followed by"),
     "about": ("About", "Subject of"),
+    "undermines": ("Undermines", "Undermined by"),
 })
 # How a relationship reads from its subject and from its object.
 ACTOR_RELATIONS = Vocabulary("relationship kinds", "article.schema.json", "/$defs/relationship/properties/kind", {
@@ -66,13 +67,49 @@ ACTOR_RELATIONS = Vocabulary("relationship kinds", "article.schema.json", "/$def
     "speaks-for": ("Speaks for", "Spokesperson"),
     "backed-by": ("Backed by", "Backs"),
 })
+# How a verb of attribution reads on a page ({who}: the actor's link, or the unnamed source): it leads a
+# description ("The US military assesses: ...") and follows a claim in a list ("(the US military assesses)").
+ATTRIBUTION_VERBS = Vocabulary("attribution verbs", "article.schema.json", "/$defs/attribution/properties/verb", {
+    "says": "according to {who}",
+    "told": "according to {who}",
+    "believes": "{who} believes",
+    "assesses": "{who} assesses",
+    "confirms": "{who} confirms",
+    "denies": "{who} denies",
+    "fears": "{who} fears",
+    "calls": "in the words of {who}",
+})
+# Words that, in an evidence passage, show the fact is someone's claim or a hedged one, not the article's
+# own statement (validate._hedges): each passage holding one needs an attribution. Each word, and why.
+HEDGES = {
+    "according to": "credits the account to someone",
+    "said": "reports someone's words", "says": "reports someone's words", "say": "reports someone's words",
+    "told": "reports what someone told someone", "tells": "reports what someone tells someone",
+    "believes": "a belief, not an established fact", "believe": "a belief, not an established fact",
+    "believed": "a belief, not an established fact",
+    "assesses": "an assessment, an estimate", "assessed": "an assessment, an estimate",
+    "assessment": "an assessment, an estimate",
+    "confirmed": "someone vouches for it", "confirms": "someone vouches for it",
+    "denied": "someone disputes it", "denies": "someone disputes it",
+    "concerns": "a worry, not an event", "concerned": "a worry, not an event",
+    "fears": "a worry, not an event", "feared": "a worry, not an event",
+    "could": "a possibility, not a fact", "might": "a possibility, not a fact",
+    "likely": "a probability, not a fact", "possibly": "a possibility, not a fact",
+    "reportedly": "a report the article does not vouch for", "alleged": "a claim not proven",
+    "allegedly": "a claim not proven", "claims": "a claim, disputed or unproven", "claimed": "a claim, disputed or unproven",
+    "suspected": "a suspicion, not a fact", "apparently": "an impression, not a fact",
+    "called": "someone's words for it, not the article's",
+}
+# 'may' is left out: it is also the month.
+
 # Where an identifier in an external database links: its name as the infobox shows it, and the address.
 IDENTIFIERS = Vocabulary("identifiers", "common.schema.json", "/$defs/identifiers/properties", {
     "wikidata": ("Wikidata", "https://www.wikidata.org/wiki/{}"),
     "geonames": ("Geonames", "https://www.geonames.org/{}"),
 }, keys=True)
 
-VOCABULARIES = (ACTOR_KINDS, PLACE_KINDS, EVENT_KINDS, EVENT_RELATIONS, ACTOR_RELATIONS, IDENTIFIERS)
+VOCABULARIES = (ACTOR_KINDS, PLACE_KINDS, EVENT_KINDS, EVENT_RELATIONS, ACTOR_RELATIONS, ATTRIBUTION_VERBS,
+                IDENTIFIERS)
 
 
 def schema_values(schemas: dict[str, dict], vocabulary: Vocabulary) -> list[str]:

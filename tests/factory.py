@@ -85,7 +85,7 @@ def quote(quote_id: str, speaker: str, text: str, *evidence: str, **fields) -> d
 
 
 def figure(figure_id: str, claim: str, *evidence: str, **fields) -> dict:
-    """A figure record (value, asserted_by, actors, places, events as fields)."""
+    """A figure record (value, attribution, actors, places, events as fields)."""
     return {"id": figure_id, "claim": claim, "evidence": list(evidence), **fields}
 
 

@@ -182,7 +182,7 @@ def _article(values: Values, family: int) -> dict:
                     "setting": values.text(family, "quote.setting"), "date": _date(values, family, "quote"),
                     "evidence": [said]}],
         "figures": [{"id": f"{prefix}-figure", "claim": values.text(family, "figure.claim"),
-                     "value": {"exact": 3, "unit": values.text(family, "figure.value.unit")}, "asserted_by": "pat-work",
+                     "value": {"exact": 3, "unit": values.text(family, "figure.value.unit")}, "attribution": {"by": "pat-work"},
                      "date": _date(values, family, "figure"), "evidence": [EVIDENCE[1]]}],
         "relationships": [{"subject": f"{prefix}-actor", "kind": "member-of", "object": "us-army",
                            "role": values.text(family, "relationship.role"), "evidence": [EVIDENCE[2]]}],

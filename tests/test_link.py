@@ -10,12 +10,13 @@ from tests import factory
 ATTACK = factory.event("attack", "the Red Army attacked Northtown", participants=[("red-army", "attacker")],
                        places=["northtown"])
 LASTED = factory.event("lasting", "The attack lasted two days.", related=[("attack", "response-to")],
-                       according_to=["alice-smith"])
+                       attribution={"by": "alice-smith"})
 REBUILD = factory.quote("rebuild", "alice-smith", "We will rebuild Northtown.", to="daily", event="attack")
 FIGHTERS = factory.figure("fighters", "Fighters who took part", "300 fighters took part",
-                          value={"exact": 300, "unit": "fighters"}, asserted_by="red-army", actors=["alice-smith"],
+                          value={"exact": 300, "unit": "fighters"}, attribution={"by": "red-army"}, actors=["alice-smith"],
                           places=["northtown"], events=["attack"])
-OPPOSES = factory.relationship("alice-smith", "opposes", "red-army", "Alice Smith said on Thursday")
+OPPOSES = factory.relationship("alice-smith", "opposes", "red-army", "Alice Smith said on Thursday",
+                                attribution={"own": True})
 
 
 @pytest.fixture

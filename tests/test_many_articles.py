@@ -18,9 +18,10 @@ SECOND_TEXT = [
 ATTACK = factory.event("attack", "the Red Army attacked Northtown", participants=[("red-army", "attacker")],
                        places=["northtown"], date={"precision": "day", "value": "2017-10-26"})
 FIGHTERS = factory.figure("fighters", "Fighters who took part", "300 fighters took part",
-                          value={"exact": 300, "unit": "fighters"}, asserted_by="red-army")
+                          value={"exact": 300, "unit": "fighters"}, attribution={"by": "red-army", "verb": "says"})
 REBUILD = factory.quote("rebuild", "alice-smith", "We will rebuild Northtown.")
-OPPOSES = factory.relationship("alice-smith", "opposes", "red-army", "Alice Smith said on Thursday")
+OPPOSES = factory.relationship("alice-smith", "opposes", "red-army", "Alice Smith said on Thursday",
+                               attribution={"by": "alice-smith", "verb": "says"})
 
 
 def second_article(data, **changes) -> None:
@@ -32,10 +33,11 @@ def second_article(data, **changes) -> None:
                                  participants=[("red-army", "attacker"), ("alice-smith", "witness")],
                                  places=["northtown"], date={"precision": "day", "value": "2017-10-25"})],
         "figures": [factory.figure("fighters", "Fighters who took part", "The Red Army said 500 fighters took part",
-                                   value={"exact": 500, "unit": "fighters"}, asserted_by="red-army")],
+                                   value={"exact": 500, "unit": "fighters"}, attribution={"by": "red-army", "verb": "says"})],
         "quotes": [factory.quote("rebuild", "alice-smith", "We will rebuild Northtown.")],
         "relationships": [factory.relationship("alice-smith", "opposes", "red-army",
-                                               "Alice Smith said the attack was brutal")],
+                                               "Alice Smith said the attack was brutal",
+                                               attribution={"by": "alice-smith", "verb": "says"})],
         **changes,
     }
     factory._dump(data / "articles" / f"{SECOND}.yaml", article)

@@ -13,11 +13,12 @@ FIRST, SECOND, THIRD = factory.PARAGRAPHS
 EVERY_SENTENCE = [factory.event("attack", "Alice Smith said on Thursday that the Red Army attacked Northtown.",
                                 "The attack lasted two days.", participants=[("red-army", "attacker"),
                                                                              ("alice-smith", "witness")],
-                                places=["northtown"]),
+                                places=["northtown"], attribution={"by": "alice-smith", "verb": "says"}),
                   factory.event("claim", "The Red Army claimed that 300 fighters took part.",
-                                participants=[("red-army", "claimant")], places=["southland"]),
+                                participants=[("red-army", "claimant")], places=["southland"],
+                                attribution={"own": True}),
                   factory.event("silence", "Officials in Southland said nothing about the attack.",
-                                places=["southland"])]
+                                places=["southland"], attribution={"own": True})]
 QUOTE = factory.quote("rebuild", "alice-smith", "We will rebuild Northtown.", "Alice Smith said: “We will rebuild "
                       "Northtown.”")
 
@@ -54,7 +55,7 @@ def test_an_uncited_sentence_is_named_with_its_paragraph_and_share(tmp_path):
 def test_a_sentence_mostly_cited_counts_as_cited(tmp_path):
     """Evidence need not quote a sentence whole: 75% of its characters are enough."""
     partly = factory.event("claim", "The Red Army claimed that 300 fighters", participants=[("red-army", "claimant")],
-                           places=["southland"])
+                           places=["southland"], attribution={"own": True})
     assert findings(tmp_path, events=[EVERY_SENTENCE[0], partly, EVERY_SENTENCE[2]], quotes=[QUOTE]) == []
 
 

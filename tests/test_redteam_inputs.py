@@ -231,8 +231,8 @@ def test_a_count_is_never_negative_nor_astronomical(data, value, found):
 @pytest.mark.parametrize("old, new, field, found", [
     ("value: 2017-09,", "value: 9999-12,", "events[3].date.value", "9999-12"),
     ("value: 2017-09,", "value: 3017-09,", "events[3].date.value", "3017-09"),
-    ("{precision: range, end: 2017-10-26, phrase: Thursday}", "{precision: range, end: 9999-12, phrase: Thursday}",
-     "events[1].date.end", "9999-12"),
+    ("{precision: range, end: 2017-10-26, phrase: now}", "{precision: range, end: 9999-12, phrase: now}",
+     "events[13].date.end", "9999-12"),
 ], ids=["month-9999-12", "year-3017", "range-end-9999-12"])
 def test_a_date_beyond_the_year_2999_is_refused(data, old, new, field, found):
     edit(data.parent / ARTICLE, old, new)
@@ -328,8 +328,9 @@ def test_a_name_of_zero_width_spaces_only_is_refused(data):
      "delete it: the site isolates each name's direction itself"),
     (ACTORS, "    name: CNN\n", '    name: "CNN\\nNews"\n', "actors[0].name", "U+000A (a control character) at "
      "character 4", "text without line breaks or tabs", "write it on one line, with single spaces"),
-    (ARTICLE, "    title: Fall of Tal Afar", '    title: "Fall of \\x1b[31mTal Afar"', "events[18].title",
-     "U+001B (a control character) at character 9", "text without control characters",
+    (ARTICLE, "    title: Tal Afar falls in a matter of days, Col. Pat Work says\n",
+     '    title: "\\x1b[31mTal Afar falls"\n', "events[19].title",
+     "U+001B (a control character) at character 1", "text without control characters",
      "delete it: it is invisible, and terminals act on it"),
     (ARTICLE, '    - "Armed clashes', '    - "\\aArmed clashes', "source.paragraphs[0]",
      "U+0007 (a control character) at character 1", "text without control characters",

@@ -7,7 +7,8 @@ from ..dates import DateSpec, label
 from ..link import Graph
 from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, one_line, page_link, quoted,
                              web_link)
-from ..model import Context, Evidence, Figure, Quantity, Quote
+from ..model import Attribution, Context, Evidence, Figure, Quantity, Quote
+from ..vocabulary import ATTRIBUTION_VERBS
 from ..wording import humanize, outlet_and_day  # noqa: F401  (humanize: the renderers' one)
 
 GENERATED = "by python -m generator build; do not edit, edit the data file instead"
@@ -152,12 +153,55 @@ def quote_item(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = Non
     return f"- {' '.join(parts)}{tail}; {evidence_links(graph, all_evidence(quote))}"
 
 
+def _attribution_form(attribution: Attribution | None) -> str:
+    """The words around who asserts a fact, '{who} assesses'; with no one named, the words alone."""
+    if attribution is None or attribution.own:
+        return "the article's own statement" if attribution else "according to the article"
+    return ATTRIBUTION_VERBS[attribution.verb] if attribution.verb else "according to {who}"
+
+
+def attribution_phrase(graph: Graph, attribution: Attribution | None) -> Markdown:
+    """'the US military assesses', 'according to an unnamed source (“US officials”)', 'the article's own
+    statement'; 'according to the article' for a fact no one else is said to assert."""
+    form = _attribution_form(attribution)
+    if "{who}" not in form:
+        return Markdown(escape(form))
+    if attribution.by is not None:
+        who = entity_link(graph, "actors", attribution.by)
+    else:
+        who = f"an unnamed source ({quoted(attribution.source)})"
+    before, after = form.split("{who}")  # the vocabulary's words are ours; who is escaped Markdown
+    return Markdown(escape_inner(before) + who + escape_inner(after))
+
+
+def attribution_text(graph: Graph, attribution: Attribution | None) -> str:
+    """The same phrase as plain text, for summaries and the overview (names isolated if need be)."""
+    form = _attribution_form(attribution)
+    if "{who}" not in form:
+        return form
+    if attribution.by is not None:
+        who = isolated_text(graph.dataset.actors[attribution.by].name)
+    else:
+        who = f"an unnamed source (“{isolated_text(attribution.source)}”)"
+    return form.replace("{who}", who)
+
+
+def attributed_text(graph: Graph, attribution: Attribution | None, text: str,
+                    exclude: tuple[str, str] | None = None) -> Markdown:
+    """A description led by who asserts it ('The US military assesses: ...'); the article's own, as it is."""
+    body = linked_text(graph, text, exclude)
+    if attribution is None or attribution.own:
+        return body
+    lead = attribution_phrase(graph, attribution)
+    return Markdown(lead[:1].upper() + lead[1:] + ": " + body)
+
+
 def figure_item(graph: Graph, figure: Figure) -> str:
     """A list item for a figure or claim: what, how much, who says so, and the evidence; where articles
     give it differently, each article's value and source side by side."""
     text = linked_text(graph, figure.claim)
     versions = reports(figure)
-    if all((v.value, v.asserted_by) == (figure.value, figure.asserted_by) for v in versions):
+    if all((v.value, v.attribution) == (figure.value, figure.attribution) for v in versions):
         return f"- {text}{_figure_value(graph, figure)}; {evidence_links(graph, all_evidence(figure))}"
     each = [f"{_figure_value(graph, v).removeprefix(': ')}; {evidence_links(graph, v.evidence)}" for v in versions]
     return f"- {text}, as the articles give it: " + " · ".join(each)
@@ -165,9 +209,9 @@ def figure_item(graph: Graph, figure: Figure) -> str:
 
 def _figure_value(graph: Graph, figure: Figure) -> str:
     value = f": **{quantity_markdown(figure.value)}**" if figure.value is not None else ""
-    who = entity_link(graph, "actors", figure.asserted_by) if figure.asserted_by else \
-        f"the article ({source_label(graph, figure.source)})"
-    return f"{value} (according to {who})"
+    if figure.attribution is None:  # say which article, in a report of many
+        return f"{value} (according to the article {source_label(graph, figure.source)})"
+    return f"{value} ({attribution_phrase(graph, figure.attribution)})"
 
 
 def context_section(context: list[Context]) -> list[str]:

@@ -11,8 +11,9 @@ from ..markdown_text import inline, isolated_text, page_link, quoted
 from ..model import Event
 from . import meta
 from .record import cited_sections
-from .common import (all_evidence, context_section, reports, date_text, entity_link, figure_item, header, humanize, linked_text,
-                     page_fields, quote_item, section, source_label)
+from .common import (all_evidence, attributed_text, attribution_text, context_section, date_text, entity_link,
+                     figure_item, header, humanize, linked_text, page_fields, quote_item, reports, section,
+                     source_label)
 
 
 def _infobox(graph: Graph, event: Event) -> str:
@@ -24,14 +25,27 @@ def _infobox(graph: Graph, event: Event) -> str:
         meta.row("Status", [meta.item(event.status)] if event.status else []),
         meta.row("Where", [meta.entity_item(graph, "places", p) for p in event.places]),
         meta.row("Who", [meta.entity_item(graph, "actors", p.actor, note=p.role) for p in event.participants]),
-        meta.row("According to", [meta.entity_item(graph, "actors", a) for a in event.according_to]),
+        meta.row("According to", _according_to(graph, event)),
     ])
+
+
+def _according_to(graph: Graph, event: Event) -> list[dict]:
+    """Who asserts the event, as the infobox lists it: the actor, the unnamed source, or the article."""
+    said = event.attribution
+    if said is None:
+        return []
+    verb = said.verb
+    if said.by is not None:
+        return [meta.entity_item(graph, "actors", said.by, note=verb)]
+    if said.source is not None:
+        return [meta.item(f"an unnamed source: “{said.source}”", note=verb)]
+    return [meta.item("the article itself")]
 
 
 def render_page(graph: Graph, event: Event) -> str:
     """The page of one event: key facts, description, participants, places, related events and evidence."""
     key = ("events", event.id)
-    lines = [linked_text(graph, event.description), ""]
+    lines = [attributed_text(graph, event.attribution, event.description), ""]
     lines += section("Participants", [f"- {entity_link(graph, 'actors', p.actor)} ({inline(p.role)})"
                                       for p in event.participants])
     lines += section("Places", [_place_item(graph, p) for p in event.places])
@@ -47,8 +61,18 @@ def render_page(graph: Graph, event: Event) -> str:
     lines += context_section(event.context)
     day = event.date.value if event.date and event.date.precision == "day" else ""
     layout = [(M.INFOBOX, _infobox(graph, event)), (M.CRUMBS, meta.crumbs(graph, "events"))]
-    fields = page_fields(graph, "events", event.id, event.title, "event", event.kind, event.description, day, layout)
+    fields = page_fields(graph, "events", event.id, event.title, "event", event.kind, _summary(graph, event), day,
+                         layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
+
+
+def _summary(graph: Graph, event: Event) -> str:
+    """The description as plain text, led by who asserts it, so no summary states a claim as fact."""
+    said = event.attribution
+    if said is None or said.own:
+        return event.description
+    lead = attribution_text(graph, said)
+    return f"{lead[:1].upper()}{lead[1:]}: {event.description}"
 
 
 def _place_item(graph: Graph, place_id: str) -> str:

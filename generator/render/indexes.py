@@ -7,7 +7,7 @@ from ..link import Graph, chronological
 from ..markdown_text import isolated_text, page_link
 from ..wording import count_of, first_sentence
 from . import meta, pages
-from .common import header, linked_text, metadata, quantity_text
+from .common import attribution_text, header, linked_text, metadata, quantity_text
 from .event import event_item
 
 TIMELINE_LENGTH = 10
@@ -51,8 +51,7 @@ def _timeline(graph: Graph) -> list[dict]:
 def _key_figures(graph: Graph) -> list[dict]:
     figures = sorted((f for f in graph.dataset.figures.values() if f.value), key=lambda f: f.id)
     return [meta.item(quantity_text(f.value), paths.anchored(paths.url("sources", f.source), f.evidence[0].anchor),
-                      f"{isolated_text(f.claim)}; according to "
-                      f"{isolated_text(graph.dataset.actors[f.asserted_by].name) if f.asserted_by else 'the article'}")
+                      f"{isolated_text(f.claim)}; {attribution_text(graph, f.attribution)}")
             for f in figures]
 
 

@@ -11,8 +11,8 @@ from ..vocabulary import ACTOR_RELATIONS
 from ..wording import outlet_and_day
 from . import meta
 from .record import cited_sections
-from .common import (all_evidence, context_section, report_in, entity_link, escape_inner, evidence_links, figure_item, header, humanize,
-                     page_fields, quote_item, section)
+from .common import (all_evidence, attribution_phrase, context_section, entity_link, escape_inner, evidence_links,
+                     figure_item, header, humanize, page_fields, quote_item, report_in, section)
 
 
 def _infobox(graph: Graph, source: Source) -> str:
@@ -112,6 +112,8 @@ def index_groups(graph: Graph, kind=None) -> list[dict]:
 def _relationship_item(graph: Graph, relationship) -> str:
     verb = ACTOR_RELATIONS[relationship.kind][0].lower()
     role = f" ({inline(relationship.role)})" if relationship.role else ""
+    said = relationship.attribution
+    who = f", {attribution_phrase(graph, said)}" if said is not None and not said.own else ""
     return (f"- {entity_link(graph, 'actors', relationship.subject)} {verb} "
-            f"{entity_link(graph, 'actors', relationship.object)}{role}; "
+            f"{entity_link(graph, 'actors', relationship.object)}{role}{who}; "
             f"{evidence_links(graph, all_evidence(relationship))}")
