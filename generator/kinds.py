@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from . import dates
+from . import dates, evidence
 from .model import Actor, Event, Figure, Place, Quote, Relationship, Source
 
 
@@ -45,6 +45,7 @@ class Kind:
     entry: str = ""  # what one entry of its index is called ('article'); the noun when empty
     grouping: str = ""  # how its index groups the entries ('by kind')
     order: Callable[[object], tuple] | None = None  # the sort key of every list of its records; None: data order
+    same_fact: Callable[[object], tuple] | None = None  # what makes records of two articles one fact, ids aside
     cited_as: str = ""  # the section that lists its records on each page they name; '' when those pages
     # list them in their own way (the kinds above, whose renderers show each connection in its words)
 
@@ -74,6 +75,16 @@ def by_publication(record) -> tuple:
     return record.published, record.id
 
 
+def same_words(quote) -> tuple:
+    """Two articles quoting the same speaker's same words (spacing and quote style aside) quote one quote."""
+    return quote.speaker, evidence.normalize(quote.text)[0]
+
+
+def same_link(relationship) -> tuple:
+    """The same kind of relationship between the same two actors is one relationship."""
+    return relationship.subject, relationship.kind, relationship.object
+
+
 def _source() -> Ref:
     return Ref("source", "sources", checked=False)
 
@@ -93,19 +104,19 @@ KINDS: tuple[Kind, ...] = (
           _asserted_by(), Ref("related", "events", key="event")),
          evidence=True, page="event", section="Events", grouping="by date", order=by_date),
     Kind("sources", "source", "a source", Source, "article", "source",
-         (Ref("outlet", "actors"), Ref("names", "actors", key="actor"), Ref("names", "places", key="place")),
+         (Ref("outlet", "actors"), Ref("read_in", "actors", at=("read_in", "outlet")),
+          Ref("names", "actors", key="actor"), Ref("names", "places", key="place")),
          page="source",
          section="Articles", entry="article", grouping="by date of publication", order=by_publication),
     Kind("quotes", "quote", "a quote", Quote, "article", "quotes",
          (_source(), Ref("speaker", "actors"), Ref("to", "actors"), Ref("event", "events"), _asserted_by()),
-         evidence=True,
-         order=by_date),
+         evidence=True, order=by_date, same_fact=same_words),
     Kind("figures", "figure", "a figure", Figure, "article", "figures",
          (_source(), _asserted_by(), Ref("actors", "actors"), Ref("places", "places"),
           Ref("events", "events")), evidence=True, order=by_id),
     Kind("relationships", "relationship", "a relationship", Relationship, "article", "relationships",
          (_source(), Ref("subject", "actors"), Ref("object", "actors"), _asserted_by()), evidence=True,
-         keyed=False),
+         keyed=False, same_fact=same_link),
 )
 BY_FOLDER = {kind.folder: kind for kind in KINDS}
 

@@ -199,6 +199,9 @@ class Source:
     authors: list[str] = field(default_factory=list)
     context: list[Context] = field(default_factory=list)
     names: list[NameChoice] = field(default_factory=list)
+    text: str = "verbatim"  # or "editor-summary": the paragraphs are the editor's summary of the article
+    read_in: str | None = None  # the outlet that republished a story the outlet above wrote (a wire story)
+    read_in_url: str | None = None
 
     @property
     def name(self) -> str:
@@ -211,7 +214,9 @@ class Source:
         return cls(data["id"], data["title"], bool(data.get("title_by_editor", False)), data["outlet"],
                    data["published"], data["language"], list(data["paragraphs"]), origin, data.get("url"),
                    list(data.get("authors", [])), context_of(data),
-                   [NameChoice(n["name"], n.get("actor"), n.get("place")) for n in data.get("names", [])])
+                   [NameChoice(n["name"], n.get("actor"), n.get("place")) for n in data.get("names", [])],
+                   data.get("text", "verbatim"), data.get("read_in", {}).get("outlet"),
+                   data.get("read_in", {}).get("url"))
 
 
 @dataclass

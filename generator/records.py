@@ -50,13 +50,17 @@ _SOURCES = next(k for k in KINDS if k.folder == "sources")
 
 def _add(dataset: Dataset, kind: Kind, record, folded: dict, problems: list[Problem]) -> None:
     table = getattr(dataset, kind.folder)
+    same = _same_fact(kind, record, folded)
+    if same is not None:
+        same.other_reports.append(record)  # one fact, one page: each article's report of it is kept whole
+        return
     if not kind.keyed:
-        _add_unkeyed(table, kind, record, folded)
+        table.append(record)
         return
     # Ids are compared folded, so that ids differing only by case or accents are caught too.
     twin = folded.setdefault(kind.folder, {}).get(fold(record.id))
     if twin is not None and _another_report(twin, record):
-        twin.other_reports.append(record)  # one fact, one page: each article's report of it is kept whole
+        twin.other_reports.append(record)
         return
     if twin is None:
         table[record.id] = record
@@ -68,21 +72,21 @@ def _add(dataset: Dataset, kind: Kind, record, folded: dict, problems: list[Prob
                                           f"rename one of the two {kind.noun}s"))
 
 
+def _same_fact(kind: Kind, record, folded: dict):
+    """The fact another article already reported that this record is the same as (kinds.Kind.same_fact)."""
+    if kind.same_fact is None:
+        return None
+    seen = folded.setdefault(("same", kind.folder), {})
+    first = seen.setdefault(kind.same_fact(record), record)
+    if first is record or (kind.keyed and first.origin.doc is record.origin.doc):
+        return None  # the first of its kind, or a second in the same article (its id is checked as ever)
+    return first
+
+
 def _another_report(twin, record) -> bool:
     """A fact of one article with the id of a fact of another: the same fact, reported again."""
     return (hasattr(twin, "other_reports") and twin.id == record.id
             and twin.origin.doc is not record.origin.doc and getattr(twin, "source", None) != record.source)
-
-
-def _add_unkeyed(table: list, kind: Kind, record, folded: dict) -> None:
-    """Relationships have no id: the same kind between the same two actors is one relationship."""
-    keyed = folded.setdefault(kind.folder, {})
-    first = keyed.get(record.key)
-    if first is None:
-        keyed[record.key] = record
-        table.append(record)
-    else:
-        first.other_reports.append(record)
 
 
 def _located(spans: list[Evidence], source: Source, problems: list[Problem]) -> list[Evidence]:

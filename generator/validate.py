@@ -76,12 +76,14 @@ def _reference_hint(dataset: Dataset, value: str, folder: str) -> str:
 
 
 def _outlets(dataset: Dataset) -> Iterator[Problem]:
+    """An article's outlet, and the site it was read in, are media outlets."""
     for source in dataset.sources.values():
-        outlet = dataset.actors.get(source.outlet)
-        if outlet is not None and outlet.kind != "media-outlet":
-            yield source.origin.problem(("outlet",), "the id of an actor of kind media-outlet",
-                                        f"{source.outlet!r}, of kind {outlet.kind}",
-                                        f"set kind: media-outlet on actor '{outlet.id}', or name the outlet")
+        for field, outlet_id in ((("outlet",), source.outlet), (("read_in", "outlet"), source.read_in)):
+            outlet = dataset.actors.get(outlet_id) if outlet_id else None
+            if outlet is not None and outlet.kind != "media-outlet":
+                yield source.origin.problem(field, "the id of an actor of kind media-outlet",
+                                            f"{outlet_id!r}, of kind {outlet.kind}",
+                                            f"set kind: media-outlet on actor '{outlet.id}', or name the outlet")
 
 
 def _quotes_in_evidence(dataset: Dataset) -> Iterator[Problem]:

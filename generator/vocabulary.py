@@ -108,8 +108,16 @@ IDENTIFIERS = Vocabulary("identifiers", "common.schema.json", "/$defs/identifier
     "geonames": ("Geonames", "https://www.geonames.org/{}"),
 }, keys=True)
 
-VOCABULARIES = (ACTOR_KINDS, PLACE_KINDS, EVENT_KINDS, EVENT_RELATIONS, ACTOR_RELATIONS, ATTRIBUTION_VERBS,
-                IDENTIFIERS)
+# What a source's paragraphs are, as its page says it.
+SOURCE_TEXT = Vocabulary("source texts", "article.schema.json", "/$defs/source/properties/text", {
+    "verbatim": "the article's own words",
+    "editor-summary": "the editor's summary of the article, not its words",
+})
+
+VOCABULARIES = (
+    SOURCE_TEXT, ACTOR_KINDS, PLACE_KINDS, EVENT_KINDS, EVENT_RELATIONS, ACTOR_RELATIONS, ATTRIBUTION_VERBS,
+    IDENTIFIERS,
+)
 
 
 def schema_values(schemas: dict[str, dict], vocabulary: Vocabulary) -> list[str]:

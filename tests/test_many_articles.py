@@ -115,3 +115,44 @@ def test_the_second_article_s_references_and_evidence_are_checked(tmp_path):
 def test_the_same_id_twice_in_one_article_is_still_a_problem(tmp_path):
     data = factory.write(tmp_path, events=[ATTACK, {**ATTACK, "evidence": ["The attack lasted two days."]}])
     assert any("events[1].id: expected an id no other event uses, found 'attack'" in p for p in problems(data))
+
+
+AGENCY = {"id": "wire", "name": "Wire Agency", "kind": "media-outlet", "description": "A news agency."}
+PORTAL = {"id": "portal", "name": "News Portal", "kind": "media-outlet", "description": "A site that republishes."}
+
+
+def test_a_wire_story_names_the_agency_as_outlet_and_the_site_it_was_read_in(tmp_path):
+    data = factory.write(tmp_path, actors=[*factory.ACTORS, AGENCY, PORTAL],
+                         source={"outlet": "wire", "read_in": {"outlet": "portal", "url": "https://portal.example/x"}})
+    linked = factory.graph(data)
+    page = render(linked)["sources/daily-2017-10-26-northtown.md"]
+    infobox = next(line for line in page.splitlines() if line.startswith("Infobox:"))
+    assert '"label":"Outlet","items":[{"text":"Wire Agency","url":"actors/wire/"}]' in infobox
+    assert '{"label":"Read in","items":[{"text":"News Portal","url":"actors/portal/","note":"which republished it"},' \
+           '{"text":"https://portal.example/x","url":"https://portal.example/x"}]}' in infobox
+    assert [s.id for s in linked.articles_of_outlet("wire")] == ["daily-2017-10-26-northtown"]
+
+
+def test_the_site_a_story_was_read_in_is_a_media_outlet(tmp_path):
+    data = factory.write(tmp_path, source={"read_in": {"outlet": "alice-smith", "url": "https://portal.example/x"}})
+    assert any("source.read_in.outlet: expected the id of an actor of kind media-outlet, found 'alice-smith', of "
+               "kind person" in p for p in problems(data))
+
+
+def test_paragraphs_that_are_the_editor_s_summary_say_so_before_the_text(tmp_path):
+    data = factory.write(tmp_path, source={"text": "editor-summary"})
+    page = render(factory.graph(data))["sources/daily-2017-10-26-northtown.md"]
+    text = page.split("## Text {: #text }", 1)[1].lstrip()
+    assert text.startswith("*The editor's summary of the article, not its words.*")
+    assert '{"label":"Text","items":[{"text":"the editor\'s summary of the article, not its words"}]}' in page
+
+
+def test_the_same_words_of_the_same_speaker_in_two_articles_are_one_quote_whatever_their_ids(tmp_path):
+    data = factory.write(tmp_path, actors=[*factory.ACTORS, COURIER], quotes=[REBUILD])
+    second_article(data, events=[], figures=[], relationships=[],
+                   quotes=[factory.quote("rebuild-northtown", "alice-smith", "We will rebuild Northtown.")])
+    linked = factory.graph(data)
+    assert list(linked.dataset.quotes) == ["rebuild"]
+    assert [q.source for q in linked.dataset.quotes["rebuild"].other_reports] == [SECOND]
+    line = [x for x in render(linked)["actors/alice-smith.md"].splitlines() if x.startswith("- “We will rebuild")]
+    assert len(line) == 1 and f"{SECOND}.md#ev-" in line[0] and "daily-2017-10-26-northtown.md#ev-" in line[0]

@@ -7,7 +7,7 @@ from ..dates import point_label
 from ..link import Graph
 from ..markdown_text import inline, isolate, isolated_text, page_target
 from ..model import Source
-from ..vocabulary import ACTOR_RELATIONS
+from ..vocabulary import ACTOR_RELATIONS, SOURCE_TEXT
 from ..wording import outlet_and_day
 from . import meta
 from .record import cited_sections
@@ -22,6 +22,10 @@ def _infobox(graph: Graph, source: Source) -> str:
         meta.row("Authors", [meta.item(a) for a in source.authors] or [meta.item("not given in the text")]),
         meta.row("Language", [meta.item(source.language)]),
         meta.row("Original", [meta.web_item(source.url, source.url)] if source.url else []),
+        meta.row("Read in", [meta.entity_item(graph, "actors", source.read_in, note="which republished it")]
+                 + ([meta.web_item(source.read_in_url, source.read_in_url)] if source.read_in_url else [])
+                 if source.read_in else []),
+        meta.row("Text", [meta.item(SOURCE_TEXT[source.text])]),
         meta.row("Headline", [meta.item("written by the editor", note="the text came without one")]
                  if source.title_by_editor else []),
     ])
@@ -31,6 +35,8 @@ def render_page(graph: Graph, source: Source) -> str:
     """The page of one article: metadata, paragraphs with anchors, and the facts drawn from it."""
     spans = graph.spans_of_source[source.id]
     lines = ["## Text {: #text }", ""]
+    if source.text != "verbatim":  # said before the paragraphs, so that no one quotes them as the article's
+        lines += [f"*{SOURCE_TEXT[source.text].capitalize()}.*", ""]
     for number, paragraph in enumerate(source.paragraphs):
         marks = {(s.start, s.end, s.anchor) for s in spans if s.paragraph == number}
         lines += [paragraph_markdown(graph, paragraph, sorted(marks), source.id), f"{{: #p{number + 1} .paragraph }}",
