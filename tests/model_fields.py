@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from generator.dates import DateSpec
-from generator.model import Context
+from generator.model import Attribution, Context
 
 SOURCE = "cnn-2017-10-26-iraq-kurdish-clashes"
 ACTOR, PLACE, EVENT = "pat-work", "rawa", "iraqi-kurdish-clashes"
@@ -84,6 +84,8 @@ TEXT_FIELDS = {
     "figure.value.unit": lambda d, value: setattr(_figure(d).value, "unit", value),
     "figure.date.phrase": _phrase(_figure),
     "relationship.role": lambda d, value: setattr(d.relationships[0], "role", value),
+    # An unnamed source, in the article's words ("there are concerns"), wherever a fact is attributed to one.
+    "figure.attribution.source": lambda d, value: setattr(_figure(d), "attribution", Attribution(source=value)),
 }
 URL_FIELDS = {
     "actor.context.citation.url": _context(_actor, "url"),
@@ -92,4 +94,6 @@ URL_FIELDS = {
     "source.url": _attribute(_source, "url"),
     "source.context.citation.url": _context(_source, "url"),
     "event.context.citation.url": _context(_event, "url"),
+    "source.read_in.url": lambda d, value: (setattr(_source(d), "read_in", "cnn"),
+                                            setattr(_source(d), "read_in_url", value)),
 }
