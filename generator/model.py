@@ -54,9 +54,9 @@ def context_of(data: dict) -> list[Context]:
     return [Context(c["note"], c["citation"]["title"], c["citation"]["url"]) for c in data.get("context", [])]
 
 
-def date_of(data: dict) -> DateSpec | None:
-    """The date of a record, when the data gives one."""
-    return DateSpec.from_data(data["date"]) if "date" in data else None
+def date_of(data: dict, key: str = "date") -> DateSpec | None:
+    """A date of a record (when it happened, or when it was reported), when the data gives one."""
+    return DateSpec.from_data(data[key]) if key in data else None
 
 
 def attribution_of(data: dict) -> Attribution | None:
@@ -247,6 +247,7 @@ class Event:
     evidence: list[Evidence]
     origin: Origin
     date: DateSpec | None = None
+    reported: DateSpec | None = None  # when it was said or reported, where that is what the article dates
     status: str | None = None
     places: list[str] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
@@ -267,6 +268,7 @@ class Event:
         return cls(
             id=data["id"], title=data["title"], kind=data["kind"], description=data["description"], source=source,
             evidence=evidence_of(data, source, origin), origin=origin, date=date_of(data),
+            reported=date_of(data, "reported"),
             status=data.get("status"), places=list(data.get("places", [])),
             participants=[Participant(p["actor"], p["role"]) for p in data.get("participants", [])],
             attribution=attribution_of(data), asserted_by=asserted_by(data),
@@ -362,6 +364,7 @@ class Relationship:
     evidence: list[Evidence]
     origin: Origin
     role: str | None = None
+    date: DateSpec | None = None  # when it held, where the article says only then ("led": earlier)
     attribution: Attribution | None = None
     asserted_by: str | None = None  # attribution.by, for the registry's reference
     other_reports: list[Relationship] = field(default_factory=list)  # the same link, attested again
@@ -375,7 +378,7 @@ class Relationship:
     def from_data(cls, data: dict, origin: Origin, source: str = "") -> Relationship:
         """A relationship of an article."""
         return cls(data["subject"], data["kind"], data["object"], source, evidence_of(data, source, origin),
-                   origin, data.get("role"), attribution_of(data), asserted_by(data))
+                   origin, data.get("role"), date_of(data), attribution_of(data), asserted_by(data))
 
 
 @dataclass

@@ -14,7 +14,7 @@ from .load import Document
 from .model import Dataset
 from .names import NameIndex
 from .problems import Problem
-from .vocabulary import HEDGES
+from .vocabulary import APPROXIMATE_WORDS, HEDGES, PAST_WORDS
 
 
 
@@ -22,7 +22,8 @@ def check(dataset: Dataset) -> list[Problem]:
     """Every problem of meaning in a dataset whose files are each well formed."""
     problems: list[Problem] = []
     for rule in (_text, _reserved_ids, _references, _outlets, _quotes_in_evidence, _dates, _published,
-                 _place_cycles, _names, _name_choices, _self_links, _quantities, _attributions, _hedges):
+                 _place_cycles, _names, _name_choices, _self_links, _quantities, _attributions, _hedges,
+                 _relative_dates):
         problems.extend(rule(dataset))
     return problems
 
@@ -94,12 +95,45 @@ def _quotes_in_evidence(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _dates(dataset: Dataset) -> Iterator[Problem]:
-    for record in _records(dataset):
-        spec = getattr(record, "date", None)
-        if spec is None:
-            continue
-        for field, expected, found, hint in dates.problems(spec):
-            yield record.origin.problem(("date", field), expected, found, hint)
+    for record in _dated(dataset):
+        for key in ("date", "reported"):
+            spec = getattr(record, key, None)
+            if spec is None:
+                continue
+            for field, expected, found, hint in dates.problems(spec):
+                yield record.origin.problem((key, field), expected, found, hint)
+
+
+def _dated(dataset: Dataset) -> Iterator[object]:
+    """Every report of every record, relationships (which have no id) included."""
+    for kind in kinds.KINDS:
+        yield from kinds.reports(dataset, kind)
+
+
+def _relative_dates(dataset: Dataset) -> Iterator[Problem]:
+    """A phrase that dates by the article ('earlier this month', 'in recent days') keeps its meaning: it
+    ends by the day the article was published, and 'recent' is approximate."""
+    for record in _dated(dataset):
+        source = dataset.sources.get(getattr(record, "source", ""))
+        for key in ("date", "reported"):
+            spec = getattr(record, key, None)
+            if source is None or spec is None or not spec.phrase or dates.problems(spec):
+                continue
+            yield from _relative_problems(record, key, spec, source.published)
+
+
+def _relative_problems(record, key: str, spec, published: str) -> Iterator[Problem]:
+    words = set(re.findall(r"[a-z]+", spec.phrase.lower()))
+    past = words & PAST_WORDS
+    if past and dates.bounds(spec)[1].isoformat() > published:
+        yield record.origin.problem((key, "end" if spec.precision == "range" else "value"),
+                                    f"a date no later than the article's publication, {published}",
+                                    f"{dates.label(spec)}, which the phrase {spec.phrase!r} puts before it",
+                                    f"'{sorted(past)[0]}' dates by the article: end the range at {published}")
+    if words & APPROXIMATE_WORDS and not spec.approximate:
+        yield record.origin.problem((key, "approximate"), "approximate: true",
+                                    f"an exact date for the phrase {spec.phrase!r}",
+                                    "'recent' gives no exact day: add approximate: true")
 
 
 def _published(dataset: Dataset) -> Iterator[Problem]:

@@ -149,3 +149,10 @@ def _problem(vocabulary: Vocabulary, text: str, value: str, found: str, hint: st
     line = text.count("\n", 0, text.index(quoted)) + 1 if quoted in text else 1
     return Problem(f"generator/schema/{vocabulary.schema}", line, vocabulary.pointer,
                    f"the values of {vocabulary.name} in generator/vocabulary.py", f"{value!r}, which {found}", hint)
+
+
+# Words of a date phrase that date by the article itself: the time they name ends by its publication.
+PAST_WORDS = frozenset({"earlier", "ago", "yesterday", "last", "previous", "previously", "recent", "recently",
+                        "past"})
+# Words of a date phrase that give no exact day.
+APPROXIMATE_WORDS = frozenset({"recent", "recently", "about", "around", "some", "several"})

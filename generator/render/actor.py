@@ -77,6 +77,8 @@ def _relations(graph: Graph, actor: Actor) -> list[str]:
     items = []
     for label, other, relationship in graph.relations_of_actor(actor.id):
         role = f" ({inline(relationship.role)})" if relationship.role else ""
+        if relationship.date is not None:  # it held then; the article does not say it still does
+            role += f" (at the time: {date_text(relationship.date)})"
         items.append(f"- {label} {entity_link(graph, 'actors', other)}{role}; "
                      f"{evidence_links(graph, all_evidence(relationship))}")
     return items

@@ -22,6 +22,9 @@ def _infobox(graph: Graph, event: Event) -> str:
     return meta.infobox([
         meta.row("Kind", [meta.item(humanize(event.kind))]),
         meta.row("Date", when or [meta.item("not given in the article")]),
+        meta.row("Reported", [] if event.reported is None else [
+            meta.item(label(event.reported), note=event.reported.phrase and
+                      f"when it was said, not when it happened; the article says “{isolated_text(event.reported.phrase)}”")]),
         meta.row("Status", [meta.item(event.status)] if event.status else []),
         meta.row("Where", [meta.entity_item(graph, "places", p) for p in event.places]),
         meta.row("Who", [meta.entity_item(graph, "actors", p.actor, note=p.role) for p in event.participants]),
