@@ -12,7 +12,7 @@ from ..vocabulary import ACTOR_KINDS, IDENTIFIERS
 from ..wording import count_of, first_sentence
 from . import meta
 from .record import cited_sections
-from .common import (all_evidence, context_section, date_text, entity_link, evidence_links, figure_item, header, humanize,
+from .common import (all_evidence, attribution_phrase, context_section, date_text, entity_link, evidence_links, figure_item, header, humanize,
                      linked_text, mentions_section, page_fields, quote_item, section, source_label)
 
 
@@ -79,6 +79,9 @@ def _relations(graph: Graph, actor: Actor) -> list[str]:
         role = f" ({inline(relationship.role)})" if relationship.role else ""
         if relationship.date is not None:  # it held then; the article does not say it still does
             role += f" (at the time: {date_text(relationship.date)})"
+        said = relationship.attribution
+        if said is not None and not said.own:
+            role += f", {attribution_phrase(graph, said)}"
         items.append(f"- {label} {entity_link(graph, 'actors', other)}{role}; "
                      f"{evidence_links(graph, all_evidence(relationship))}")
     return items
