@@ -156,3 +156,20 @@ def test_the_same_words_of_the_same_speaker_in_two_articles_are_one_quote_whatev
     assert [q.source for q in linked.dataset.quotes["rebuild"].other_reports] == [SECOND]
     line = [x for x in render(linked)["actors/alice-smith.md"].splitlines() if x.startswith("- “We will rebuild")]
     assert len(line) == 1 and f"{SECOND}.md#ev-" in line[0] and "daily-2017-10-26-northtown.md#ev-" in line[0]
+
+
+@pytest.mark.site
+def test_the_built_site_shows_one_event_page_with_both_articles(tmp_path):
+    """The same report through a real Pelican build: the event's page names both articles and both dates."""
+    from tests.site import build_site
+
+    data = factory.write(tmp_path, actors=[*factory.ACTORS, COURIER], events=[ATTACK], figures=[FIGHTERS],
+                         quotes=[REBUILD], relationships=[OPPOSES])
+    second_article(data)
+    site = build_site(data, tmp_path / "site")
+    page = (site.output / "events" / "attack" / "index.html").read_text("utf-8")
+    assert 'id="reported-by"' in page and 'id="where-the-articles-differ"' in page
+    for source in ("daily-2017-10-26-northtown", SECOND):
+        assert f'href="/sources/{source}/"' in page and f'href="/sources/{source}/#ev-' in page
+    assert "25 October 2017" in page and "26 October 2017" in page
+    assert sorted(p.name for p in (site.output / "events").iterdir() if p.is_dir()) == ["attack"]
