@@ -10,7 +10,7 @@ import pytest
 from generator import pipeline
 from generator.problems import DataError
 from tests import factory
-from tests.conftest import ACTORS, ARTICLE, PLACES, at, edit, problems, record
+from tests.conftest import ACTORS, ARTICLE, PLACES, at, edit, record
 
 NO_ACTOR_CHECKS = f"{ACTORS}: note: references to actors are not checked until the problems of this file are fixed"
 
