@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import left_out, records, schema_check, validate as meaning
+from . import left_out, placeholders, records, schema_check, validate as meaning
 from .link import Graph, link
 from .load import Document, load_file
 from .model import Dataset
@@ -108,7 +108,7 @@ def validate(files: DataFiles) -> Dataset:
             problems += shape
             unread[doc.path] = kind
     dataset, meaning_problems = _records(files, unread)
-    meaning_problems += meaning.check(dataset)
+    meaning_problems = placeholders.outshine(meaning_problems + meaning.check(dataset))
     kept, notes = left_out.waiting(meaning_problems, dataset, unread)
     problems += kept
     if problems:

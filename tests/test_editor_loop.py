@@ -3,15 +3,21 @@ a template without traps, and an overview that writes its own counts and list of
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+import shlex
 from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import cli, new_article, pipeline, schema_check
+from generator.load import load_text
 from generator.problems import DataError
 from tests import factory
-from tests.conftest import ACTORS, ARTICLE, PLACES, at, edit, record
+from tests.conftest import ACTORS, ARTICLE, PLACES, ROOT, at, edit, record
 
+FIRST_EVENT_PLACES = "    places: [{}]\n    participants:\n      - {{actor: iraqi-security-forces, role: party to the clashes}}"
 NO_ACTOR_CHECKS = f"{ACTORS}: note: references to actors are not checked until the problems of this file are fixed"
 
 
@@ -29,9 +35,7 @@ def test_a_schema_problem_in_actors_hides_no_other_files_problems(data):
     cnn = record(ACTORS, "actors", id="cnn")
     clashes = record(ARTICLE, "events", id="iraqi-kurdish-clashes")
     edit(data / "actors.yaml", "    name: CNN", "    name: 42")
-    edit(data.parent / ARTICLE, "    places: [northern-iraq]\n    participants:\n      - {actor: iraqi-security-forces, "
-         "role: party to the clashes}", "    places: [northern-irak]\n    participants:\n      - {actor: "
-         "iraqi-security-forces, role: party to the clashes}")
+    edit(data.parent / ARTICLE, FIRST_EVENT_PLACES.format("northern-iraq"), FIRST_EVENT_PLACES.format("northern-irak"))
     found, report = _report(data)
     assert found == [
         f"{at(ACTORS, 'name: 42')}: {cnn}.name: expected text, found 42 (put text in quotes)",
@@ -74,3 +78,84 @@ def test_a_reference_into_a_left_out_article_is_not_a_false_no_such_id(tmp_path,
         [at(first, "clashs"), "events[0].kind"], [at(second, "red-armyy"), "events[0].participants[0].actor"]]
     assert f"{first}: note: references to events are not checked until the problems of this file are fixed" \
         in report
+
+
+# A new article fails validation until its placeholders are replaced, and says which.
+
+def _readme_step(number: int) -> str:
+    """The text of step number of the README's "Add an article"."""
+    section = (ROOT / "README.md").read_text("utf-8").split("## Add an article\n", 1)[1].split("\n## ", 1)[0]
+    return re.search(rf"^{number}\. (.*?)(?=^\d\. |\Z)", section, re.S | re.M).group(1)
+
+
+def _new(*argv: str) -> tuple[int, str]:
+    """python -m generator with argv, in this process: its status and what it printed on stderr."""
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        status = cli.main(list(argv))
+    return status, err.getvalue()
+
+
+def test_the_readmes_first_step_gives_exactly_the_placeholder_problems(data_copy):
+    command = shlex.split(re.search(r"`\.venv/bin/python -m generator (new [^`]+)`", _readme_step(1)).group(1))
+    assert _new(*command) == (0, "")
+    path = f"data/articles/{command[1]}.yaml"
+    first, second = "- >-\n      TODO: the first", "- >-\n      TODO: the second"  # each item starts on its "- >-"
+    status, err = _new("validate")
+    assert status == 2
+    assert err.splitlines() == [
+        f"{at(path, first)}: source.paragraphs[0]: expected a value of your own, "
+        "found the placeholder 'TODO: the first paragraph, in place of this line' (replace the placeholder)",
+        f"{at(path, second)}: source.paragraphs[1]: expected a value of your own, "
+        "found the placeholder 'TODO: the second; one \"- >-\" item per paragraph' (replace the placeholder)",
+        "2 problems; nothing was written."]
+    assert "found the placeholder 'TODO: the first paragraph, in place of this line'" in _readme_step(1)
+
+
+def test_a_new_article_without_title_or_outlet_names_those_placeholders_too(data_copy):
+    assert _new("new", "draft")[0] == 0
+    status, err = _new("validate")
+    fields = [line.split(": ")[1] for line in err.splitlines()[:-1]]
+    assert (status, fields) == (2, ["source.title", "source.outlet", "source.paragraphs[0]", "source.paragraphs[1]"])
+    # The outlet's placeholder is the one problem of its field: no "no such actor" beside it.
+    assert ("source.outlet: expected a value of your own, found the placeholder 'todo-outlet-id' "
+            "(replace the placeholder)") in err
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("    name: CNN\n", '    name: "TODO: the outlet\'s name"\n', "actors[0].name"),
+    ("  title: Iraqi–Kurdish", "  title: ... #", "report.title"),
+    (FIRST_EVENT_PLACES.format("northern-iraq"), FIRST_EVENT_PLACES.format("todo-place"), "events[0].places[0]"),
+])
+def test_a_placeholder_left_in_any_file_is_refused(data, old, new, field):
+    path = next(p for p in (ACTORS, "data/report.yaml", ARTICLE) if old in (data.parent / p).read_text("utf-8"))
+    edit(data.parent / path, old, new)
+    found, _ = _report(data)
+    assert len(found) == 1 and found[0].startswith(f"{path}:") and f": {field}: expected a value of your own" in found[0]
+    assert found[0].endswith("(replace the placeholder)")
+
+
+# The template has no traps: comments show the forms, and no empty list hides a mistake.
+
+def _template() -> str:
+    return new_article.render({"id": "probe", "title": '"Probe"', "outlet": "cnn", "published": "2017-11-03"})
+
+
+def test_the_template_writes_no_empty_list():
+    assert not [line for line in _template().splitlines() if re.search(r":\s*\[\]\s*(#.*)?$", line)]
+
+
+def test_every_section_of_the_template_uncommented_has_the_right_shape():
+    """Removing the "# " of every line of the sections (as the README's step 4 says) gives a file the
+    schema accepts: the forms the comments show are the forms validation wants."""
+    head, sections = _template().split("# What the article reports.", 1)
+    sections = re.sub(r"(?m)^# ?(?=[a-z ])", "", sections.split("\n", 2)[2])
+    doc = load_text(head + sections, "probe.yaml")
+    assert sorted(doc.data) == ["events", "figures", "quotes", "relationships", "source"]
+    assert schema_check.check(doc, "article") == []
+
+
+def test_a_paragraph_pasted_with_quotes_colons_and_hashes_reads_back_exactly():
+    paragraph = 'He said: "no" — it\'s #1, \'final\' & “stronghold”: done.'
+    text = _template().replace("TODO: the first paragraph, in place of this line", paragraph)
+    assert load_text(text, "probe.yaml").data["source"]["paragraphs"][0] == paragraph
