@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import shlex
 from pathlib import Path
 
 import pytest
 
-from generator import cli, new_article, pipeline, schema_check
+from generator import cli, new_article, page_meta as M, pipeline, schema_check
 from generator.load import load_text
 from generator.problems import DataError
+from generator.render.indexes import render_overview
 from tests import factory
-from tests.conftest import ACTORS, ARTICLE, PLACES, ROOT, at, edit, record
+from tests.conftest import ACTORS, ARTICLE, PLACES, ROOT, SAMPLE_DATA, at, edit, record
 
 FIRST_EVENT_PLACES = "    places: [{}]\n    participants:\n      - {{actor: iraqi-security-forces, role: party to the clashes}}"
 NO_ACTOR_CHECKS = f"{ACTORS}: note: references to actors are not checked until the problems of this file are fixed"
@@ -159,3 +161,41 @@ def test_a_paragraph_pasted_with_quotes_colons_and_hashes_reads_back_exactly():
     paragraph = 'He said: "no" — it\'s #1, \'final\' & “stronghold”: done.'
     text = _template().replace("TODO: the first paragraph, in place of this line", paragraph)
     assert load_text(text, "probe.yaml").data["source"]["paragraphs"][0] == paragraph
+
+
+# The overview counts and lists the articles itself; report.yaml keeps only the editor's introduction.
+
+def _overview(data: Path) -> tuple[str, list[dict]]:
+    """The overview page's body, and its block of articles."""
+    page = render_overview(pipeline.graph(data))
+    blocks = json.loads(next(line for line in page.splitlines() if line.startswith(f"{M.BLOCKS}: ")).split(": ", 1)[1])
+    return page.split("\n\n", 1)[1], next(b["items"] for b in blocks if b["id"] == "articles")
+
+
+def test_the_overview_counts_and_lists_every_article(tmp_path, monkeypatch):
+    """A second article, of another outlet, a week later: the counts, the dates and the list follow."""
+    monkeypatch.chdir(tmp_path)
+    outlets = [*factory.ACTORS, {"id": "herald", "name": "The Herald", "kind": "media-outlet",
+                                 "description": "Another outlet."}]
+    factory.write(tmp_path, actors=outlets, events=[factory.event("attack", "the Red Army attacked Northtown")])
+    data = factory.write(tmp_path, actors=outlets, article_id="herald-2017-11-02-northtown",
+                         source={"outlet": "herald", "published": "2017-11-02", "title": "Northtown, a week on"},
+                         events=[factory.event("silence", "Officials in Southland said nothing")])
+    body, articles = _overview(data)
+    introduction = "What one short article says about [Northtown]({filename}/places/northtown.md)."  # linked
+    assert body == (f"{introduction}\n\nThis report is built from 2 articles by 2 outlets, published from "
+                    "26 October 2017 to 2 November 2017. It sets out 2 events, 4 actors and 2 places; every fact "
+                    "links to the sentence that supports it.\n")
+    assert articles == [
+        {"text": "The attack on Northtown", "url": "sources/daily-2017-10-26-northtown/",
+         "note": "The Daily, 26 October 2017"},
+        {"text": "Northtown, a week on", "url": "sources/herald-2017-11-02-northtown/",
+         "note": "The Herald, 2 November 2017"}]
+
+
+def test_the_sample_overview_says_what_its_one_article_holds(tmp_path):
+    body, articles = _overview(SAMPLE_DATA)
+    assert "This report is built from 1 article by 1 outlet, published on 26 October 2017. It sets out" in body
+    assert [a["note"] for a in articles] == ["CNN, 26 October 2017"]
+    # The introduction is the editor's alone: no count or list of articles is written by hand.
+    assert "built from" not in (SAMPLE_DATA / "report.yaml").read_text("utf-8")
