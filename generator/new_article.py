@@ -20,7 +20,7 @@ from .pipeline import shown
 from .problems import DataError, Problem
 
 COMMAND_LINE = "(command line)"
-PLACEHOLDER_OUTLET = "your-outlet-id"  # validate then says what to fill in
+PLACEHOLDER_OUTLET = "todo-outlet-id"  # a placeholder: validate says to replace it
 # The field of the article's source each argument fills in.
 ARGUMENTS = {"id": "id", "title": "--title", "outlet": "--outlet", "published": "--published"}
 # Sound values put in for refused arguments, so that the others are still read back: every problem at once.

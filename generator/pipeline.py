@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import records, schema_check, validate as meaning
+from . import left_out, placeholders, records, schema_check, validate as meaning
 from .link import Graph, link
 from .load import Document, load_file
 from .model import Dataset
@@ -17,12 +17,17 @@ from .write import WriteReport, write_pages
 
 @dataclass
 class DataFiles:
-    """The documents of a report: the report itself, actors, places, and one file per article."""
+    """The documents of a report: the report itself, actors, places, and one file per article.
 
-    report: Document
-    actors: Document
-    places: Document
+    A file that could not be read is None (or absent from articles); its problems are kept here, so
+    that every other file is still checked in the same run."""
+
+    report: Document | None
+    actors: Document | None
+    places: Document | None
     articles: list[Document]
+    problems: list[Problem] = field(default_factory=list)
+    unread: dict[str, str] = field(default_factory=dict)  # each file left out: its path and its file kind
 
 
 def shown(path: Path) -> str:
@@ -34,19 +39,16 @@ def shown(path: Path) -> str:
 
 
 def load(data: Path) -> DataFiles:
-    """Stage 1: read every data file under data/, or raise with every file that cannot be read."""
-    problems: list[Problem] = []
-    docs: dict[str, Document | None] = {}
+    """Stage 1: read every data file under data/; the problems of a file that cannot be read are kept."""
+    files = DataFiles(None, None, None, [])
     for name in ("report", "actors", "places"):
-        docs[name] = _load_one(data / f"{name}.yaml", data, problems, required=True)
-    articles = [doc for path in article_paths(data)
-                if (doc := _load_one(path, data, problems, required=False)) is not None]
-    if not articles and not problems:
-        problems.append(Problem(shown(data / "articles"), 1, "(folder)", "at least one article file", "none",
-                                "start one with: python -m generator new <article-id>"))
-    if problems:
-        raise DataError(problems)
-    return DataFiles(docs["report"], docs["actors"], docs["places"], articles)
+        setattr(files, name, _load_one(data / f"{name}.yaml", data, files, name, required=True))
+    files.articles = [doc for path in article_paths(data)
+                      if (doc := _load_one(path, data, files, "article", required=False)) is not None]
+    if not files.articles and not files.problems:
+        files.problems.append(Problem(shown(data / "articles"), 1, "(folder)", "at least one article file",
+                                      "none", "start one with: python -m generator new <article-id>"))
+    return files
 
 
 def article_paths(data: Path) -> list[Path]:
@@ -55,7 +57,17 @@ def article_paths(data: Path) -> list[Path]:
     return sorted(path for path in (data / "articles").glob("*.y*ml") if not path.name.startswith("."))
 
 
-def _load_one(path: Path, data: Path, problems: list[Problem], required: bool) -> Document | None:
+def _load_one(path: Path, data: Path, files: DataFiles, kind: str, required: bool) -> Document | None:
+    """The document at path, or None with its problems added to files (and the file marked unread)."""
+    problems: list[Problem] = []
+    doc = _read_one(path, data, problems, required)
+    if problems:
+        files.problems += problems
+        files.unread[shown(path)] = kind
+    return doc
+
+
+def _read_one(path: Path, data: Path, problems: list[Problem], required: bool) -> Document | None:
     if not os.path.lexists(path):
         if required:
             problems.append(Problem(shown(path), 1, "(file)", "this data file", "no such file",
@@ -87,19 +99,35 @@ def _outside(path: Path, data: Path) -> Problem | None:
 
 
 def validate(files: DataFiles) -> Dataset:
-    """Stage 2: check shapes, then meaning; return the dataset or raise with every problem."""
-    problems = schema_check.check(files.report, "report") + schema_check.check(files.actors, "actors")
-    problems += schema_check.check(files.places, "places")
-    for doc in files.articles:
-        problems += schema_check.check(doc, "article")
+    """Stage 2: check shapes, then meaning; return the dataset or raise with every problem of every file."""
+    problems, unread = list(files.problems), dict(files.unread)
+    for doc, kind in _documents(files):
+        shape = schema_check.check(doc, kind)
+        if shape:
+            # Meaning is checked only on well-formed files, so one typo does not cascade into many.
+            problems += shape
+            unread[doc.path] = kind
+    dataset, meaning_problems = _records(files, unread)
+    meaning_problems = placeholders.outshine(meaning_problems + meaning.check(dataset))
+    kept, notes = left_out.waiting(meaning_problems, dataset, unread)
+    problems += kept
     if problems:
-        # Meaning is checked only on well-formed files, so one typo does not cascade into many.
-        raise DataError(problems)
-    dataset, problems = records.build(files.report, files.actors, files.places, files.articles)
-    problems += meaning.check(dataset)
-    if problems:
-        raise DataError(problems)
+        raise left_out.Unchecked(problems, notes)
     return dataset
+
+
+def _documents(files: DataFiles) -> list[tuple[Document, str]]:
+    """Each document that was read, with the kind of schema it follows."""
+    named = [(files.report, "report"), (files.actors, "actors"), (files.places, "places")]
+    return [(doc, kind) for doc, kind in named if doc is not None] + [(doc, "article") for doc in files.articles]
+
+
+def _records(files: DataFiles, unread: dict[str, str]) -> tuple[Dataset, list[Problem]]:
+    """The records of every file that was read and has the right shape (an empty stand-in for the others)."""
+    report, actors, places = (left_out.stand_in(getattr(files, name), f"{name}.yaml", name, unread)
+                              for name in ("report", "actors", "places"))
+    articles = [doc for doc in files.articles if doc.path not in unread]
+    return records.build(report, actors, places, articles)
 
 
 def graph(data: Path) -> Graph:

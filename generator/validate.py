@@ -9,7 +9,7 @@ import graphlib
 import re
 from collections.abc import Iterator
 
-from . import dates, evidence, ids, kinds, text_rules
+from . import dates, evidence, ids, kinds, placeholders, text_rules
 from .load import Document
 from .model import Dataset
 from .names import NameIndex
@@ -21,9 +21,9 @@ from .vocabulary import APPROXIMATE_WORDS, HEDGES, PAST_WORDS
 def check(dataset: Dataset) -> list[Problem]:
     """Every problem of meaning in a dataset whose files are each well formed."""
     problems: list[Problem] = []
-    for rule in (_text, _reserved_ids, _references, _outlets, _quotes_in_evidence, _dates, _published,
-                 _place_cycles, _names, _name_choices, _self_links, _quantities, _attributions, _hedges,
-                 _relative_dates):
+    for rule in (_placeholders, _text, _reserved_ids, _references, _outlets, _quotes_in_evidence, _dates,
+                 _published, _place_cycles, _names, _name_choices, _self_links, _quantities, _attributions,
+                 _hedges, _relative_dates):
         problems.extend(rule(dataset))
     return problems
 
@@ -49,6 +49,12 @@ def _text(dataset: Dataset) -> Iterator[Problem]:
     """No text field, as the schemas list them, holds characters that hide or reorder what it says."""
     for doc, kind in _documents(dataset):
         yield from text_rules.document_problems(doc, kind)
+
+
+def _placeholders(dataset: Dataset) -> Iterator[Problem]:
+    """No value is still a placeholder of the template (`TODO: ...`), left for the editor to replace."""
+    for doc, _kind in _documents(dataset):
+        yield from placeholders.problems(doc)
 
 
 def _reserved_ids(dataset: Dataset) -> Iterator[Problem]:

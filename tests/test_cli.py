@@ -91,6 +91,10 @@ def test_new_starts_an_article_that_validates(data_copy):
     assert status == 0, err
     text = (data_copy / "data" / "articles" / "cnn-2017-11-03-al-qaim.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=../../generator/schema/article.schema.json\n")
+    article = data_copy / "data" / "articles" / "cnn-2017-11-03-al-qaim.yaml"
+    for placeholder in ("TODO: the first paragraph, in place of this line",
+                        'TODO: the second; one "- >-" item per paragraph'):
+        edit(article, placeholder, "Iraqi forces entered al Qaim.")  # the editor replaces each placeholder
     status, out, err = generator("validate")
     assert status == 0, err
     assert out.startswith("ok: 2 sources")
@@ -118,7 +122,8 @@ def test_a_new_article_without_an_outlet_says_what_to_fill_in(data_copy):
     generator("new", "draft")
     status, _, err = generator("validate")
     assert status == 2
-    assert "source.outlet: expected the id of an actor, found 'your-outlet-id'" in err
+    assert ("source.outlet: expected a value of your own, found the placeholder 'todo-outlet-id' "
+            "(replace the placeholder)") in err
 
 
 # --- `new` checks every argument as validation would, and writes nothing when one is wrong ------------------

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .. import kinds, page_meta as M, paths
 from ..link import Graph, chronological
-from ..markdown_text import isolated_text, page_link
-from ..wording import count_of, first_sentence
+from ..dates import point_label
+from ..markdown_text import escape, isolated_text, page_link
+from ..wording import count_of, first_sentence, outlet_and_day
 from . import meta, pages
 from .common import attribution_text, header, linked_text, metadata, quantity_text
 from .event import event_item
@@ -61,10 +62,39 @@ def _everything(graph: Graph) -> list[dict]:
             for k in kinds.paged()]
 
 
+def _articles(graph: Graph) -> list[dict]:
+    """Every article, in order of publication: its title, linked, with its outlet and day."""
+    data = graph.dataset
+    return [meta.item(source.title, paths.url("sources", source.id),
+                      outlet_and_day(data.actors[source.outlet].name, source.published))
+            for source in kinds.ordered(kinds.kind("sources"), data.sources.values())]
+
+
+def _published(sources: list) -> str:
+    """'published on 26 October 2017', or 'published from 26 October 2017 to 3 November 2017'."""
+    first, last = min(s.published for s in sources), max(s.published for s in sources)
+    if first == last:
+        return f"published on {point_label(first)}"
+    return f"published from {point_label(first)} to {point_label(last)}"
+
+
+def overview_sentences(graph: Graph) -> str:
+    """What the report is built from, counted from the data: articles, outlets, dates, events, actors, places."""
+    data = graph.dataset
+    sources = list(data.sources.values())
+    outlets = {source.outlet for source in sources}
+    return (f"This report is built from {count_of(len(sources), 'article')} by {count_of(len(outlets), 'outlet')}, "
+            f"{_published(sources)}. It sets out {count_of(len(data.events), 'event')}, "
+            f"{count_of(len(data.actors), 'actor')} and {count_of(len(data.places), 'place')}; "
+            "every fact links to the sentence that supports it.")
+
+
 def render_overview(graph: Graph) -> str:
-    """The home page: what the report is about, key figures, a short timeline, the main actors and places."""
+    """The home page: the editor's introduction, what the report is built from (counted, not written by hand),
+    its articles, key figures, a short timeline, the main actors and places."""
     report = graph.dataset.report
     blocks = [
+        {"id": "articles", "title": "Articles", "items": _articles(graph)},
         {"id": "key-figures", "title": "Key figures", "items": _key_figures(graph)},
         {"id": "timeline", "title": "Timeline", "items": _timeline(graph)},
         {"id": "main-actors", "title": "Main actors", "items": _main(graph, "actors")},
@@ -73,7 +103,7 @@ def render_overview(graph: Graph) -> str:
     ]
     layout = [(M.BLOCKS, meta.as_json([b for b in blocks if b["items"]]))]
     return _page(paths.OVERVIEW, report.title, "overview", ("", paths.OVERVIEW_PAGE), report.summary, layout,
-                 [linked_text(graph, report.summary)])
+                 [linked_text(graph, report.summary), "", escape(overview_sentences(graph))])
 
 
 def render_not_found(graph: Graph) -> str:
