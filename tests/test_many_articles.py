@@ -62,7 +62,7 @@ def test_the_event_page_shows_both_reports_and_where_they_differ(pages):
     _, rendered = pages
     page = rendered["events/attack.md"]
     reported = page.split("## Reported by", 1)[1].split("\n## ", 1)[0]
-    assert "sources/daily-2017-10-26-northtown.md" in reported and f"sources/{SECOND}.md" in reported
+    assert "sources/daily-2017-10-26-northtown.md#ev-" in reported and f"sources/{SECOND}.md#ev-" in reported
     differ = page.split("## Where the articles differ", 1)[1].split("\n## ", 1)[0]
     date_line = next(line for line in differ.splitlines() if line.startswith("- Date:"))
     assert "26 October 2017" in date_line and "25 October 2017" in date_line

@@ -11,9 +11,9 @@ from ..markdown_text import inline, isolated_text, page_link, quoted
 from ..model import Event
 from . import meta
 from .record import cited_sections
-from .common import (all_evidence, attributed_text, attribution_text, context_section, date_text, entity_link,
-                     figure_item, header, humanize, linked_text, page_fields, quote_item, reports, section,
-                     source_label)
+from .common import (all_evidence, attributed_text, attribution_phrase, attribution_text, context_section,
+                     date_text, entity_link, evidence_links, figure_item, header, humanize, linked_text,
+                     page_fields, quote_item, reports, section, source_label)
 
 
 def _infobox(graph: Graph, event: Event) -> str:
@@ -120,10 +120,12 @@ def index_groups(graph: Graph, kind=None) -> list[dict]:
 
 
 def _report_item(graph: Graph, version: Event) -> str:
-    """One article's report of the event: the article, its date for the event, and how many passages."""
+    """One article's report of the event: the article, its date for the event, who it credits, and links
+    to its passages, highlighted in the article."""
     source = graph.dataset.sources[version.source]
     name = page_link(source_label(graph, source.id), "sources", source.id)
-    return f"- {name}: {quoted(source.title)}; {date_text(version.date)}; {len(version.evidence)} passage(s)"
+    said = f"; {attribution_phrase(graph, version.attribution)}" if version.attribution is not None else ""
+    return f"- {name}: {quoted(source.title)}; {date_text(version.date)}{said}; {evidence_links(graph, version.evidence)}"
 
 
 # What two articles may say differently of one event, and how each value reads.
