@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build as site_build
+from . import kinds, build as site_build
 from . import lock, new_article, output_dir, pipeline, quality, serve, watch
 from .build_error import BuildError
 from .link import Graph
@@ -83,9 +83,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _summary(graph: Graph) -> str:
     data = graph.dataset
-    counts = [(len(data.sources), "source"), (len(data.actors), "actor"), (len(data.places), "place"),
-              (len(data.events), "event"), (len(data.quotes), "quote"), (len(data.figures), "figure"),
-              (len(data.relationships), "relationship"), (len(data.evidence()), "evidence span")]
+    order = [kinds.kind("sources"), *(k for k in kinds.KINDS if k.folder != "sources")]  # articles first
+    counts = [(len(kinds.records(data, k)), k.noun) for k in order] + [(len(data.evidence()), "evidence span")]
     return ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts)
 
 

@@ -225,7 +225,7 @@ def _attributions(dataset: Dataset) -> Iterator[Problem]:
     """An attribution names who asserts a fact (an actor or an unnamed source), or says the article does."""
     for kind in (k for k in kinds.KINDS if k.evidence):
         for fact in kinds.reports(dataset, kind):
-            said = fact.attribution
+            said = getattr(fact, "attribution", None)  # a kind added without one has none to check
             if said is None:
                 continue
             if said.by is not None and said.source is not None:
@@ -250,7 +250,7 @@ def _hedges(dataset: Dataset) -> Iterator[Problem]:
     asserts it, or the editor marks it as the article's own statement."""
     for kind in (k for k in kinds.KINDS if k.evidence):
         for fact in kinds.reports(dataset, kind):
-            if fact.attribution is not None or getattr(fact, "speaker", None):  # a quote's speaker asserts it
+            if getattr(fact, "attribution", None) is not None or getattr(fact, "speaker", None):  # a quote's speaker asserts it
                 continue
             for index, span in enumerate(fact.evidence):
                 hedge = _HEDGE.search(span.text) if span.located else None  # an unlocated one is reported
