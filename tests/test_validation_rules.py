@@ -216,8 +216,8 @@ def test_date_rules(data, old, new, event, field, message):
 # --- places, names, self-links, figures -------------------------------------------------------------------
 
 @pytest.mark.parametrize("old, parent, place, loop", [
-    ("    kind: country\n    description: The country where", "northern-iraq", "iraq", "iraq → northern-iraq → iraq"),
-    ("    kind: country\n    description: The country across", "syria", "syria", "syria → syria"),
+    ("    kind: country\n    description: >-\n      The country where", "northern-iraq", "iraq", "iraq → northern-iraq → iraq"),
+    ("    kind: country\n    description: >-\n      The country across", "syria", "syria", "syria → syria"),
 ], ids=["two-place-cycle", "own-parent"])
 def test_parent_cycle(data, old, parent, place, loop):
     index = record(PLACES, "places", id=place)
