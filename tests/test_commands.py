@@ -135,8 +135,8 @@ def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 def test_make_html_ends_by_saying_where_the_site_is_and_how_to_preview_it(built):
     project, result = built
     assert result.stdout.splitlines()[-4:] == [
-        "ok: 1 source, 19 actors, 13 places, 21 events, 5 quotes, 6 figures, 12 relationships, 58 evidence spans",
-        "site: output/ replaced (64 files); content: 60 written, 0 unchanged, 0 removed",
+        "ok: 1 source, 19 actors, 13 places, 22 events, 5 quotes, 6 figures, 12 relationships, 60 evidence spans",
+        "site: output/ replaced (65 files); content: 61 written, 0 unchanged, 0 removed",
         "ok: every sentence is cited, every actor and place is connected",
         "The report is built in output/. Preview it with: make serve  (then open http://127.0.0.1:8000/)"]
     assert (project / "output/index.html").is_file() and staging_folders(project) == []
