@@ -5,11 +5,12 @@ It only reports: nothing here changes a record."""
 from __future__ import annotations
 
 import difflib
+import functools
 import graphlib
 import re
 from collections.abc import Iterator
 
-from . import dates, evidence, ids, kinds, placeholders, text_rules
+from . import dates, evidence, ids, kinds, placeholders, quality, text_rules
 from .load import Document
 from .model import Dataset
 from .names import NameIndex
@@ -247,18 +248,42 @@ _HEDGE = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(HEDGES, key=l
 
 def _hedges(dataset: Dataset) -> Iterator[Problem]:
     """A passage that attributes or hedges (vocabulary.HEDGES) supports a fact only if the fact says who
-    asserts it, or the editor marks it as the article's own statement."""
+    asserts it, or the editor marks it as the article's own statement. The passage is the cited span and
+    the whole sentence(s) it lies in: a span that leaves out "He said that" still reports his words."""
     for kind in (k for k in kinds.KINDS if k.evidence):
         for fact in kinds.reports(dataset, kind):
-            if getattr(fact, "attribution", None) is not None or getattr(fact, "speaker", None):  # a quote's speaker asserts it
+            # A quote's speaker asserts it; a kind added without attribution has none to give.
+            if getattr(fact, "attribution", None) is not None or getattr(fact, "speaker", None):
                 continue
             for index, span in enumerate(fact.evidence):
-                hedge = _HEDGE.search(span.text) if span.located else None  # an unlocated one is reported
-                if hedge:
-                    word = hedge.group(1)
+                found = _hedge_of(dataset, span) if span.located else None  # an unlocated one is reported
+                if found:
+                    word, where = found
                     yield fact.origin.problem(
                         ("evidence", index), f"an attribution on this {kind.noun}, as its passage hedges",
-                        f"{word!r} in {span.text!r} ({HEDGES[word.lower()]})",
+                        f"{word!r} in {where} ({HEDGES[word.lower()]})",
                         "add attribution: {by: <actor id>, verb: ...} or {source: <the article's words>}; "
                         "or attribution: {own: true} if the article states it itself")
                     break
+
+
+def _hedge_of(dataset: Dataset, span) -> tuple[str, str] | None:
+    """The first hedge word of a located span, else of the sentence(s) around it, with where it was found."""
+    hedge = _HEDGE.search(span.text)
+    if hedge:
+        return hedge.group(1), repr(span.text)
+    source = dataset.sources[span.source]
+    paragraph = source.paragraphs[span.paragraph]
+    around = [(start, end) for start, end in _sentences(paragraph, source.language)
+              if start < span.end and span.start < end]
+    if not around:
+        return None
+    sentence = paragraph[around[0][0]:around[-1][1]]
+    hedge = _HEDGE.search(sentence)
+    return (hedge.group(1), f"the sentence around the span, {sentence!r}") if hedge else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentences(paragraph: str, language: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of a paragraph, split once however many spans it holds (pysbd is slow)."""
+    return tuple(quality.sentences(paragraph, language))

@@ -21,7 +21,9 @@ from generator.link import Graph
 ARTICLE_ID = "daily-2017-10-26-northtown"
 PUBLISHED = "2017-10-26"
 PARAGRAPHS = [
-    "Alice Smith said on Thursday that the Red Army attacked Northtown. The attack lasted two days.",
+    # The attack is the article's own statement, in a sentence of its own: a span's whole sentence is read for
+    # hedges (validate._hedges), so "Alice Smith said that ..." would make it her account.
+    "Alice Smith said on Thursday that she saw it. That day the Red Army attacked Northtown. The attack lasted two days.",
     "The Red Army claimed that 300 fighters took part. Alice Smith said: “We will rebuild Northtown.”",
     "Officials in Southland said nothing about the attack.",
 ]

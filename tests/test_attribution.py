@@ -74,6 +74,48 @@ def test_a_quote_is_attributed_by_its_speaker(tmp_path):
     pipeline.check(data)
 
 
+def test_a_hedge_in_the_sentence_around_the_span_counts(tmp_path, monkeypatch):
+    # The span leaves out "Alice Smith said that": the fact is still her account, not the article's.
+    monkeypatch.chdir(tmp_path)
+    data = factory.write(tmp_path, paragraphs=["Alice Smith said that the Red Army attacked Northtown. The attack "
+                                               "lasted two days."],
+                         events=[factory.event("attack", "the Red Army attacked Northtown")])
+    path = f"data/articles/{factory.ARTICLE_ID}.yaml"
+    assert problems(data) == [
+        f"{at(path, '- the Red Army attacked Northtown')}: events[0].evidence[0]: expected an attribution on this "
+        "event, as its passage hedges, found 'said' in the sentence around the span, 'Alice Smith said that the Red "
+        f"Army attacked Northtown.' (reports someone's words) ({HINT})"]
+
+
+def test_a_hedge_in_another_sentence_of_the_paragraph_does_not_count(tmp_path):
+    data = factory.write(tmp_path, paragraphs=["Alice Smith said the mayor had left. The Red Army attacked Northtown."],
+                         events=[factory.event("attack", "The Red Army attacked Northtown")])
+    pipeline.check(data)
+
+
+def test_a_span_across_two_sentences_reads_both(tmp_path):
+    data = factory.write(tmp_path, paragraphs=["The Red Army attacked Northtown. It could return, Alice Smith said."],
+                         events=[factory.event("attack", "attacked Northtown. It")])
+    found = problems(data)
+    assert len(found) == 1 and ("found 'could' in the sentence around the span, 'The Red Army attacked Northtown. "
+                                "It could return, Alice Smith said.'") in found[0]
+
+
+def test_the_samples_reading_of_a_taken_for_granted_capture_is_marked_as_the_articles_own(data):
+    # ¶10: "The coalition also believes that ... in the wake of its capture by ... pro-regime forces": the
+    # cited span has no hedge, its sentence does; the editor marks the capture as the writer's (R3).
+    event = record(ARTICLE, "events", id="capture-of-mayadin")
+    edit(data.parent / ARTICLE, "    attribution: {own: true}\n    description: Russian-backed pro-regime",
+         "    description: Russian-backed pro-regime")
+    found = problems(data)
+    assert len(found) == 1 and found[0].startswith(
+        f"{at(ARTICLE, '      - in the wake of its capture by Russian backed')}: {event}.evidence[0]: expected an "
+        "attribution on this event, as its passage hedges, found 'believes' in the sentence around the span, "
+        "'The coalition also believes that much of the surviving ISIS leadership has left Mayadin, Syria in the "
+        "wake of its capture by Russian backed pro-regime forces and have now relocated to Abu Kamal.' "
+        "(a belief, not an established fact)")
+
+
 def test_the_hedge_check_passes_on_the_corrected_sample_and_fails_with_its_attributions_removed(tmp_path):
     pipeline.check(ROOT / "tests" / "fixtures" / "cnn-report")  # the corrected sample (make validate: data/)
     before = tmp_path / "data"

@@ -113,7 +113,7 @@ def add_data(project: Path) -> None:
                      "    description: A militia added by the recipe test.\n")
     with (project / ARTICLE).open("a", encoding="utf-8") as article:
         article.write(f"\n  - subject: test-militia\n    kind: funds\n    object: isis\n"
-                      f"    evidence:\n      - {PASSAGE}\n")
+                      f"    attribution: {{own: true}}\n    evidence:\n      - {PASSAGE}\n")
         article.write(f"\naccusations:\n  - id: dillon-accuses-isis\n    accuser: ryan-dillon\n"
                       f"    accused: isis\n    summary: Dillon blames ISIS\n    evidence:\n      - {PASSAGE}\n")
 

@@ -10,8 +10,8 @@ from tests.test_cli import generator
 
 FIRST, SECOND, THIRD = factory.PARAGRAPHS
 # Evidence that covers every sentence of the factory's article.
-EVERY_SENTENCE = [factory.event("attack", "Alice Smith said on Thursday that the Red Army attacked Northtown.",
-                                "The attack lasted two days.", participants=[("red-army", "attacker"),
+EVERY_SENTENCE = [factory.event("attack", "Alice Smith said on Thursday that she saw it.",
+                                "That day the Red Army attacked Northtown.", "The attack lasted two days.", participants=[("red-army", "attacker"),
                                                                              ("alice-smith", "witness")],
                                 places=["northtown"], attribution={"by": "alice-smith", "verb": "says"}),
                   factory.event("claim", "The Red Army claimed that 300 fighters took part.",
@@ -90,10 +90,10 @@ def test_check_data_exits_1_with_the_findings_then_0_once_fixed(tmp_path):
     factory.write(tmp_path, events=EVERY_SENTENCE[1:], quotes=[QUOTE])
     status, out, err = generator("check-data")
     assert (status, err) == (1, "")
-    assert out.splitlines()[-1] == "3 findings: the report leaves these out of its articles"
-    # The first paragraph's two sentences, and the town only the missing event took place in.
+    assert out.splitlines()[-1] == "4 findings: the report leaves these out of its articles"
+    # The first paragraph's three sentences, and the town only the missing event took place in.
     assert [line.split(": expected")[0].split(": ", 1)[1] for line in out.splitlines()[:-1]] == [
-        "source.paragraphs[0]", "source.paragraphs[0]", "places[1].id"]
+        "source.paragraphs[0]", "source.paragraphs[0]", "source.paragraphs[0]", "places[1].id"]
     factory.write(tmp_path, events=EVERY_SENTENCE, quotes=[QUOTE])
     assert generator("check-data") == (0, "ok: every sentence is cited, every actor and place is connected\n", "")
 

@@ -216,8 +216,8 @@ def test_date_rules(data, old, new, event, field, message):
 # --- places, names, self-links, figures -------------------------------------------------------------------
 
 @pytest.mark.parametrize("old, parent, place, loop", [
-    ("    kind: country\n    description: The country where", "northern-iraq", "iraq", "iraq → northern-iraq → iraq"),
-    ("    kind: country\n    description: The country across", "syria", "syria", "syria → syria"),
+    ("    kind: country\n    description: >-\n      The country where", "northern-iraq", "iraq", "iraq → northern-iraq → iraq"),
+    ("    kind: country\n    description: >-\n      The country across", "syria", "syria", "syria → syria"),
 ], ids=["two-place-cycle", "own-parent"])
 def test_parent_cycle(data, old, parent, place, loop):
     index = record(PLACES, "places", id=place)
@@ -417,7 +417,8 @@ def test_an_impossible_publication_date_is_refused(tiny):
 
 def test_a_figure_whose_value_has_no_number_is_refused(tiny):
     fighters = factory.figure("fighters", "Fighters who took part", "300 fighters took part",
-                              value={"unit": "fighters", "approximate": True})
+                              value={"unit": "fighters", "approximate": True},
+                              attribution={"by": "red-army", "verb": "says"})  # "The Red Army claimed that ..."
     assert tiny(figures=[fighters]) == [
         f"{at(TINY_ARTICLE, 'value:')}: figures[0].value: expected 'exact', or 'min' and/or 'max', found no number "
         "(remove 'value' for a claim without a number)"]
