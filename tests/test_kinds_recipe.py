@@ -30,6 +30,7 @@ ACCUSATION_SCHEMA = {
         "accuser": {"$ref": "common.schema.json#/$defs/id", "description": "the id of the actor who accuses"},
         "accused": {"$ref": "common.schema.json#/$defs/id", "description": "the id of the actor accused"},
         "summary": {"$ref": "common.schema.json#/$defs/text", "description": "what the accusation is"},
+        "attribution": {"$ref": "#/$defs/attribution"},
         "evidence": {"$ref": "common.schema.json#/$defs/evidence"},
     },
 }
@@ -46,6 +47,8 @@ class Accusation:
     source: str
     evidence: list[Evidence]
     origin: Origin
+    attribution: Attribution | None = None
+    asserted_by: str | None = None  # attribution.by, for the registry's reference
 
     @property
     def name(self) -> str:
@@ -56,10 +59,11 @@ class Accusation:
     def from_data(cls, data: dict, origin: Origin, source: str = "") -> Accusation:
         """An accusation of an article."""
         return cls(data["id"], data["accuser"], data["accused"], data["summary"], source,
-                   evidence_of(data, source, origin), origin)
+                   evidence_of(data, source, origin), origin, attribution_of(data), asserted_by(data))
 '''
 ACCUSATION_KIND = '''    Kind("accusations", "accusation", "an accusation", Accusation, "article", "accusations",
-         (_source(), Ref("accuser", "actors"), Ref("accused", "actors")), evidence=True, page="record",
+         (_source(), Ref("accuser", "actors"), Ref("accused", "actors"), _asserted_by()), evidence=True,
+         page="record",
          section="Accusations", grouping="in id order", order=by_id, cited_as="Accusations"),
 '''
 
@@ -115,7 +119,8 @@ def add_data(project: Path) -> None:
         article.write(f"\n  - subject: test-militia\n    kind: funds\n    object: isis\n"
                       f"    attribution: {{own: true}}\n    evidence:\n      - {PASSAGE}\n")
         article.write(f"\naccusations:\n  - id: dillon-accuses-isis\n    accuser: ryan-dillon\n"
-                      f"    accused: isis\n    summary: Dillon blames ISIS\n    evidence:\n      - {PASSAGE}\n")
+                      f"    accused: isis\n    summary: Dillon blames ISIS\n"
+                      f"    attribution: {{by: ryan-dillon, verb: says}}\n    evidence:\n      - {PASSAGE}\n")
 
 
 @pytest.fixture(scope="module")
@@ -164,8 +169,8 @@ def test_a_new_fact_kind_has_pages_an_index_navigation_and_backlinks(project):
 def test_a_new_fact_kind_is_validated_like_every_other(project, tmp_path):
     copy = Path(shutil.copytree(project, tmp_path / "copy", symlinks=True))
     replace_once(copy / ARTICLE, "accused: isis", "accused: isys")
-    replace_once(copy / ARTICLE, "summary: Dillon blames ISIS\n    evidence:\n      - A spokesman",
-                 "summary: Dillon blames ISIS\n    evidence:\n      - A spokesperson")
+    replace_once(copy / ARTICLE, "verb: says}\n    evidence:\n      - A spokesman",
+                 "verb: says}\n    evidence:\n      - A spokesperson")
     run = subprocess.run([sys.executable, "-m", "generator", "--data", "data", "validate"], cwd=copy,
                          capture_output=True, text=True)
     assert run.returncode == 2 and "Traceback" not in run.stderr
