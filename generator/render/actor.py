@@ -12,8 +12,9 @@ from ..vocabulary import ACTOR_KINDS, IDENTIFIERS
 from ..wording import count_of, first_sentence
 from . import meta
 from .record import cited_sections
-from .common import (all_evidence, attribution_phrase, context_section, date_text, entity_link, evidence_links, figure_item, header, humanize,
-                     linked_text, mentions_section, page_fields, quote_item, section, source_label)
+from .common import (all_evidence, attribution_phrase, context_section, date_text, entity_link, evidence_links,
+                     figure_item, header, humanize, linked_text, mentions_section, page_fields, quote_item,
+                     section, source_label)
 
 
 def identifier_rows(identifiers: dict[str, str]) -> list[dict]:

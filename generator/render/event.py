@@ -24,7 +24,8 @@ def _infobox(graph: Graph, event: Event) -> str:
         meta.row("Date", when or [meta.item("not given in the article")]),
         meta.row("Reported", [] if event.reported is None else [
             meta.item(label(event.reported), note=event.reported.phrase and
-                      f"when it was said, not when it happened; the article says “{isolated_text(event.reported.phrase)}”")]),
+                      "when it was said, not when it happened; the article says "
+                      f"“{isolated_text(event.reported.phrase)}”")]),
         meta.row("Status", [meta.item(event.status)] if event.status else []),
         meta.row("Where", [meta.entity_item(graph, "places", p) for p in event.places]),
         meta.row("Who", [meta.entity_item(graph, "actors", p.actor, note=p.role) for p in event.participants]),
@@ -125,7 +126,8 @@ def _report_item(graph: Graph, version: Event) -> str:
     source = graph.dataset.sources[version.source]
     name = page_link(source_label(graph, source.id), "sources", source.id)
     said = f"; {attribution_phrase(graph, version.attribution)}" if version.attribution is not None else ""
-    return f"- {name}: {quoted(source.title)}; {date_text(version.date)}{said}; {evidence_links(graph, version.evidence)}"
+    return (f"- {name}: {quoted(source.title)}; {date_text(version.date)}{said}; "
+            f"{evidence_links(graph, version.evidence)}")
 
 
 # What two articles may say differently of one event, and how each value reads.
