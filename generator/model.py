@@ -369,11 +369,6 @@ class Relationship:
     asserted_by: str | None = None  # attribution.by, for the registry's reference
     other_reports: list[Relationship] = field(default_factory=list)  # the same link, attested again
 
-    @property
-    def key(self) -> tuple[str, str, str]:
-        """What makes two relationships one: the same kind between the same two actors."""
-        return self.subject, self.kind, self.object
-
     @classmethod
     def from_data(cls, data: dict, origin: Origin, source: str = "") -> Relationship:
         """A relationship of an article."""
