@@ -117,7 +117,9 @@ NEEDS = {
     "test_redteam_render": ("site",),
     "test_kinds_recipe": ("site", "process"),
 }
-SITE_FIXTURES = {"site", "hostile_site"}
+# Fixtures that render pages with Pelican: a whole build, or the property tests' in-memory renderer
+# (Pelican's reader and the theme, page by page), which alone was half of make test-fast.
+SITE_FIXTURES = {"site", "hostile_site", "memory"}
 
 
 MARKERS = {"process": "runs python -m generator as a fresh process (its exit status, stderr, signals)"}
