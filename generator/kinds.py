@@ -21,9 +21,8 @@ class Ref:
 
     field: str  # the model attribute: an id, a list of ids, or a list of items each holding an id
     target: str  # the folder of the kind it names
-    key: str = ""  # for a list of items: the item's attribute that holds the id ("actor")
+    key: str = ""  # for items (a list of them, or one): the item's attribute that holds the id ("actor")
     checked: bool = True  # False for a link the records stage makes itself (a fact's source article)
-    at: tuple = ()  # where the data writes it, when that is not the attribute: ("attribution", "by")
 
 
 @dataclass(frozen=True)
@@ -90,8 +89,8 @@ def _source() -> Ref:
 
 
 def _asserted_by() -> Ref:
-    # The actor a fact is attributed to: the model's flat attribute, fed from attribution.by.
-    return Ref("asserted_by", "actors", at=("attribution", "by"))
+    # The actor a fact is attributed to, when its attribution names one.
+    return Ref("attribution", "actors", key="by")
 
 
 KINDS: tuple[Kind, ...] = (
@@ -104,7 +103,7 @@ KINDS: tuple[Kind, ...] = (
           _asserted_by(), Ref("related", "events", key="event")),
          evidence=True, page="event", section="Events", grouping="by date", order=by_date),
     Kind("sources", "source", "a source", Source, "article", "source",
-         (Ref("outlet", "actors"), Ref("read_in", "actors", at=("read_in", "outlet")),
+         (Ref("outlet", "actors"), Ref("read_in", "actors", key="outlet"),
           Ref("names", "actors", key="actor"), Ref("names", "places", key="place")),
          page="source",
          section="Articles", entry="article", grouping="by date of publication", order=by_publication),
@@ -159,7 +158,11 @@ def values(record, ref: Ref) -> Iterator[tuple[tuple, str, object]]:
     if value is None:
         return
     if isinstance(value, str):
-        yield ref.at or (ref.field,), value, None
+        yield (ref.field,), value, None
+        return
+    if ref.key and not isinstance(value, list):  # one item, such as an attribution naming its actor
+        if getattr(value, ref.key) is not None:
+            yield (ref.field, ref.key), getattr(value, ref.key), value
         return
     for index, item in enumerate(value):
         if ref.key:

@@ -57,7 +57,7 @@ class Graph:
 
     def events_credited_to(self, actor_id: str) -> list:
         """The events an article reports on the actor's account (its attribution names the actor), by date."""
-        return [b.record for b in self.naming("actors", actor_id, "events", ("asserted_by",))]
+        return [b.record for b in self.naming("actors", actor_id, "events", ("attribution",))]
 
     def quotes_of_actor(self, actor_id: str) -> list[tuple[object, str]]:
         """(quote, 'said' or 'heard') for each quote the actor spoke or was addressed, by date."""
@@ -70,7 +70,7 @@ class Graph:
 
     def figures_of(self, folder: str, record_id: str) -> list[tuple[object, str]]:
         """(figure, 'asserts' or 'about') for each figure an actor asserts or a record is the subject of."""
-        return [(b.record, "asserts" if b.field == "asserted_by" else "about")
+        return [(b.record, "asserts" if b.field == "attribution" else "about")
                 for b in self.naming(folder, record_id, "figures")]
 
     def relations_of_actor(self, actor_id: str) -> list[tuple[str, str, object]]:

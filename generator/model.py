@@ -64,11 +64,6 @@ def attribution_of(data: dict) -> Attribution | None:
     return Attribution.from_data(data["attribution"]) if "attribution" in data else None
 
 
-def asserted_by(data: dict) -> str | None:
-    """The id of the actor a fact is attributed to: the flat field the registry's reference reads."""
-    return data.get("attribution", {}).get("by")
-
-
 @dataclass(frozen=True)
 class Attribution:
     """Who asserts a fact (an actor, or an unnamed source in the article's words), with which verb; or that
@@ -183,6 +178,14 @@ class NameChoice:
         return ("places", self.place) if self.place else None
 
 
+@dataclass(frozen=True)
+class ReadIn:
+    """The outlet that republished a story, and the address the editor read it at."""
+
+    outlet: str
+    url: str
+
+
 @dataclass
 class Source:
     """A source article: metadata and paragraphs."""
@@ -200,8 +203,7 @@ class Source:
     context: list[Context] = field(default_factory=list)
     names: list[NameChoice] = field(default_factory=list)
     text: str = "verbatim"  # or "editor-summary": the paragraphs are the editor's summary of the article
-    read_in: str | None = None  # the outlet that republished a story the outlet above wrote (a wire story)
-    read_in_url: str | None = None
+    read_in: ReadIn | None = None  # where the editor read a story the outlet above wrote (a wire story)
 
     @property
     def name(self) -> str:
@@ -215,8 +217,8 @@ class Source:
                    data["published"], data["language"], list(data["paragraphs"]), origin, data.get("url"),
                    list(data.get("authors", [])), context_of(data),
                    [NameChoice(n["name"], n.get("actor"), n.get("place")) for n in data.get("names", [])],
-                   data.get("text", "verbatim"), data.get("read_in", {}).get("outlet"),
-                   data.get("read_in", {}).get("url"))
+                   data.get("text", "verbatim"),
+                   ReadIn(data["read_in"]["outlet"], data["read_in"]["url"]) if "read_in" in data else None)
 
 
 @dataclass
@@ -252,7 +254,6 @@ class Event:
     places: list[str] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     attribution: Attribution | None = None
-    asserted_by: str | None = None  # attribution.by, for the registry's reference
     related: list[Related] = field(default_factory=list)
     context: list[Context] = field(default_factory=list)
     other_reports: list[Event] = field(default_factory=list)  # the same event as later articles report it
@@ -271,7 +272,7 @@ class Event:
             reported=date_of(data, "reported"),
             status=data.get("status"), places=list(data.get("places", [])),
             participants=[Participant(p["actor"], p["role"]) for p in data.get("participants", [])],
-            attribution=attribution_of(data), asserted_by=asserted_by(data),
+            attribution=attribution_of(data),
             related=[Related(r["event"], r["relation"]) for r in data.get("related", [])], context=context_of(data))
 
 
@@ -290,7 +291,6 @@ class Quote:
     event: str | None = None
     date: DateSpec | None = None
     attribution: Attribution | None = None
-    asserted_by: str | None = None  # attribution.by, for the registry's reference
     other_reports: list[Quote] = field(default_factory=list)  # the same words as later articles quote them
 
     @property
@@ -304,7 +304,7 @@ class Quote:
         return cls(id=data["id"], speaker=data["speaker"], text=data["text"], source=source,
                    evidence=evidence_of(data, source, origin), origin=origin, to=data.get("to"),
                    setting=data.get("setting"), event=data.get("event"), date=date_of(data),
-                   attribution=attribution_of(data), asserted_by=asserted_by(data))
+                   attribution=attribution_of(data))
 
 
 @dataclass
@@ -329,7 +329,6 @@ class Figure:
     origin: Origin
     value: Quantity | None = None
     attribution: Attribution | None = None
-    asserted_by: str | None = None  # attribution.by, for the registry's reference
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
@@ -348,7 +347,7 @@ class Figure:
         quantity = None if value is None else Quantity(value["unit"], value.get("exact"), value.get("min"),
                                                        value.get("max"), bool(value.get("approximate", False)))
         return cls(id=data["id"], claim=data["claim"], source=source, evidence=evidence_of(data, source, origin),
-                   origin=origin, value=quantity, attribution=attribution_of(data), asserted_by=asserted_by(data),
+                   origin=origin, value=quantity, attribution=attribution_of(data),
                    actors=list(data.get("actors", [])), places=list(data.get("places", [])),
                    events=list(data.get("events", [])), date=date_of(data))
 
@@ -366,14 +365,13 @@ class Relationship:
     role: str | None = None
     date: DateSpec | None = None  # when it held, where the article says only then ("led": earlier)
     attribution: Attribution | None = None
-    asserted_by: str | None = None  # attribution.by, for the registry's reference
     other_reports: list[Relationship] = field(default_factory=list)  # the same link, attested again
 
     @classmethod
     def from_data(cls, data: dict, origin: Origin, source: str = "") -> Relationship:
         """A relationship of an article."""
         return cls(data["subject"], data["kind"], data["object"], source, evidence_of(data, source, origin),
-                   origin, data.get("role"), date_of(data), attribution_of(data), asserted_by(data))
+                   origin, data.get("role"), date_of(data), attribution_of(data))
 
 
 @dataclass

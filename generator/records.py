@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import evidence
+from . import evidence, kinds
 from .ids import fold
 from .kinds import KINDS, Kind
 from .load import Document
@@ -45,7 +45,7 @@ def _article(doc: Document, dataset: Dataset, folded: dict, problems: list[Probl
             _add(dataset, kind, record, folded, problems)
 
 
-_SOURCES = next(k for k in KINDS if k.folder == "sources")
+_SOURCES = kinds.kind("sources")
 
 
 def _add(dataset: Dataset, kind: Kind, record, folded: dict, problems: list[Problem]) -> None:

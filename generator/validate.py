@@ -29,9 +29,10 @@ def check(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def _records(dataset: Dataset) -> Iterator[object]:
+def _reports(dataset: Dataset, keyed_only: bool = False) -> Iterator[object]:
+    """Every report of every record (kinds.reports), or of the kinds with ids only."""
     for kind in kinds.KINDS:
-        if kind.keyed:
+        if kind.keyed or not keyed_only:
             yield from kinds.reports(dataset, kind)
 
 
@@ -59,7 +60,7 @@ def _placeholders(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _reserved_ids(dataset: Dataset) -> Iterator[Problem]:
-    for record in _records(dataset):
+    for record in _reports(dataset, keyed_only=True):
         if record.id in ids.RESERVED:
             yield record.origin.problem(("id",), "an id that is not reserved", repr(record.id), ids.explain(record.id))
 
@@ -86,7 +87,8 @@ def _reference_hint(dataset: Dataset, value: str, folder: str) -> str:
 def _outlets(dataset: Dataset) -> Iterator[Problem]:
     """An article's outlet, and the site it was read in, are media outlets."""
     for source in dataset.sources.values():
-        for field, outlet_id in ((("outlet",), source.outlet), (("read_in", "outlet"), source.read_in)):
+        read_in = source.read_in.outlet if source.read_in else None
+        for field, outlet_id in ((("outlet",), source.outlet), (("read_in", "outlet"), read_in)):
             outlet = dataset.actors.get(outlet_id) if outlet_id else None
             if outlet is not None and outlet.kind != "media-outlet":
                 yield source.origin.problem(field, "the id of an actor of kind media-outlet",
@@ -102,7 +104,7 @@ def _quotes_in_evidence(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _dates(dataset: Dataset) -> Iterator[Problem]:
-    for record in _dated(dataset):
+    for record in _reports(dataset):
         for key in ("date", "reported"):
             spec = getattr(record, key, None)
             if spec is None:
@@ -111,16 +113,10 @@ def _dates(dataset: Dataset) -> Iterator[Problem]:
                 yield record.origin.problem((key, field), expected, found, hint)
 
 
-def _dated(dataset: Dataset) -> Iterator[object]:
-    """Every report of every record, relationships (which have no id) included."""
-    for kind in kinds.KINDS:
-        yield from kinds.reports(dataset, kind)
-
-
 def _relative_dates(dataset: Dataset) -> Iterator[Problem]:
     """A phrase that dates by the article ('earlier this month', 'in recent days') keeps its meaning: it
     ends by the day the article was published, and 'recent' is approximate."""
-    for record in _dated(dataset):
+    for record in _reports(dataset):
         source = dataset.sources.get(getattr(record, "source", ""))
         for key in ("date", "reported"):
             spec = getattr(record, key, None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .problems import Problem
+from .wording import humanize
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,17 @@ ACTOR_KINDS = Vocabulary("actor kinds", "actors.schema.json", "/$defs/actor/prop
     "armed-group": "Armed groups", "coalition": "Coalitions", "group": "Groups", "organization": "Organizations",
     "political-entity": "Political entities", "media-outlet": "Media outlets",
 })
-PLACE_KINDS = Vocabulary("place kinds", "places.schema.json", "/$defs/place/properties/kind", {
-    "country": "country", "region": "region", "province": "province", "city": "city", "town": "town",
-    "river-valley": "river valley", "river": "river", "border-area": "border area",
-})
-EVENT_KINDS = Vocabulary("event kinds", "article.schema.json", "/$defs/event/properties/kind", {
-    kind: kind.replace("-", " ") for kind in (
-        "clash", "tension", "offensive", "battle", "campaign", "capture", "defeat", "referendum", "statement",
-        "proposal", "demand", "rejection", "opposition", "assessment", "relocation", "diversion-of-resources",
-        "disruption", "leadership")
-})
+def _as_read(*values: str) -> dict[str, str]:
+    """Values that read as they are written, their hyphens as spaces ('river-valley': 'river valley')."""
+    return {value: humanize(value) for value in values}
+
+
+PLACE_KINDS = Vocabulary("place kinds", "places.schema.json", "/$defs/place/properties/kind", _as_read(
+    "country", "region", "province", "city", "town", "river-valley", "river", "border-area"))
+EVENT_KINDS = Vocabulary("event kinds", "article.schema.json", "/$defs/event/properties/kind", _as_read(
+    "clash", "tension", "offensive", "battle", "campaign", "capture", "defeat", "referendum", "statement",
+    "proposal", "demand", "rejection", "opposition", "assessment", "relocation", "diversion-of-resources",
+    "disruption", "leadership"))
 # How an event relation reads from each end: (from the event that states it, from the other one).
 EVENT_RELATIONS = Vocabulary("event relations", "article.schema.json", "/$defs/related/properties/relation", {
     "part-of": ("Part of", "Includes"),

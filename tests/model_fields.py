@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from generator.dates import DateSpec
-from generator.model import Attribution, Context
+from generator.model import Attribution, Context, ReadIn
 
 SOURCE = "cnn-2017-10-26-iraq-kurdish-clashes"
 ACTOR, PLACE, EVENT = "pat-work", "rawa", "iraqi-kurdish-clashes"
@@ -94,6 +94,5 @@ URL_FIELDS = {
     "source.url": _attribute(_source, "url"),
     "source.context.citation.url": _context(_source, "url"),
     "event.context.citation.url": _context(_event, "url"),
-    "source.read_in.url": lambda d, value: (setattr(_source(d), "read_in", "cnn"),
-                                            setattr(_source(d), "read_in_url", value)),
+    "source.read_in.url": lambda d, value: setattr(_source(d), "read_in", ReadIn("cnn", value)),
 }

@@ -48,7 +48,6 @@ class Accusation:
     evidence: list[Evidence]
     origin: Origin
     attribution: Attribution | None = None
-    asserted_by: str | None = None  # attribution.by, for the registry's reference
 
     @property
     def name(self) -> str:
@@ -59,7 +58,7 @@ class Accusation:
     def from_data(cls, data: dict, origin: Origin, source: str = "") -> Accusation:
         """An accusation of an article."""
         return cls(data["id"], data["accuser"], data["accused"], data["summary"], source,
-                   evidence_of(data, source, origin), origin, attribution_of(data), asserted_by(data))
+                   evidence_of(data, source, origin), origin, attribution_of(data))
 '''
 ACCUSATION_KIND = '''    Kind("accusations", "accusation", "an accusation", Accusation, "article", "accusations",
          (_source(), Ref("accuser", "actors"), Ref("accused", "actors"), _asserted_by()), evidence=True,

@@ -22,9 +22,8 @@ def _infobox(graph: Graph, source: Source) -> str:
         meta.row("Authors", [meta.item(a) for a in source.authors] or [meta.item("not given in the text")]),
         meta.row("Language", [meta.item(source.language)]),
         meta.row("Original", [meta.web_item(source.url, source.url)] if source.url else []),
-        meta.row("Read in", [meta.entity_item(graph, "actors", source.read_in, note="which republished it")]
-                 + ([meta.web_item(source.read_in_url, source.read_in_url)] if source.read_in_url else [])
-                 if source.read_in else []),
+        meta.row("Read in", [meta.entity_item(graph, "actors", source.read_in.outlet, note="which republished it"),
+                             meta.web_item(source.read_in.url, source.read_in.url)] if source.read_in else []),
         meta.row("Text", [meta.item(SOURCE_TEXT[source.text])]),
         meta.row("Headline", [meta.item("written by the editor", note="the text came without one")]
                  if source.title_by_editor else []),
