@@ -78,38 +78,6 @@ def _events(text: str):
         parser.dispose()
 
 
-class _Replay:
-    """The events a scan recorded, handed to the constructor as a parser would: one parse, not two."""
-
-    def __init__(self, events: list):
-        self.events = events
-        self.next = 0
-
-    def check_event(self, *choices) -> bool:
-        """Whether an event is left (of one of the choices, when given)."""
-        return self.next < len(self.events) and (not choices or isinstance(self.events[self.next], choices))
-
-    def peek_event(self):
-        """The next event, left in place."""
-        return self.events[self.next]
-
-    def get_event(self):
-        """The next event, taken."""
-        self.next += 1
-        return self.events[self.next - 1]
-
-    def dispose(self) -> None:
-        """Nothing to release: the events are plain objects."""
-
-
-def _construct(events: list):
-    """The round-trip tree (its fields' lines included) built from the scanned events."""
-    yaml = _reader()
-    yaml.doc_infos.append(DocInfo(requested_version=version(yaml.version)))
-    yaml._parser = _Replay(events)  # noqa: SLF001 - ruamel's composer reads its events from loader._parser
-    return yaml.constructor.get_single_data()
-
-
 @dataclass
 class Document:
     """One data file: its plain data and the line of every field in it."""
@@ -196,17 +164,8 @@ _PARSED: OrderedDict[str, Document] = OrderedDict()
 
 
 def _parse(text: str, shown_as: str) -> Document:
-    """Scan, then construct: the Document, or DataError with every problem found."""
-    events, problems = _scan(text, shown_as)
-    if problems:
-        raise DataError(problems)
-    try:
-        tree = _construct(events)
-    except MarkedYAMLError as err:
-        raise DataError([_parse_problem(err, shown_as)]) from None
-    doc = Document(shown_as, None, {(): 1})
-    problems = []
-    doc.data = _plain(tree, (), doc, problems)
+    """Scan and build in one pass over the events: the Document, or DataError with every problem found."""
+    doc, problems = _scan(text, shown_as)
     if problems:
         raise DataError(problems)
     return doc
@@ -222,12 +181,13 @@ def _parse_problem(err: MarkedYAMLError, shown_as: str) -> Problem:
                    "check indentation, colons and quotes on this line and the one before")
 
 
-def _scan(text: str, shown_as: str) -> tuple[list, list[Problem]]:
-    """Reject every YAML feature the format does not use, before building anything; the events seen.
+def _scan(text: str, shown_as: str) -> tuple[Document, list[Problem]]:
+    """Reject every YAML feature the format does not use while building the plain data: the document
+    and the problems found.
 
     Tags, anchors, aliases, merge keys, complex keys, directives, extra documents, deep
-    nesting and numbers too long to convert: scanning the event stream first means an alias
-    bomb or a Python tag is refused before a single object is constructed from it.
+    nesting and numbers too long to convert: each event is checked before anything is built from
+    it, so an alias bomb or a Python tag is refused before a single object is constructed from it.
     """
     try:
         return _scan_events(_events(text), text, shown_as)
@@ -238,29 +198,31 @@ def _scan(text: str, shown_as: str) -> tuple[list, list[Problem]]:
     try:
         return _scan_events(_reader().parse(text), text, shown_as)
     except MarkedYAMLError as err:
-        return [], [*getattr(err, "problems_before", []), _parse_problem(err, shown_as)]
+        return Document(shown_as, None), [*getattr(err, "problems_before", []), _parse_problem(err, shown_as)]
     except YAMLError as err:
-        return [], [*getattr(err, "problems_before", []),
-                    Problem(shown_as, 1, "(yaml)", "valid YAML", str(err).splitlines()[0])]
+        return Document(shown_as, None), [*getattr(err, "problems_before", []),
+                                          Problem(shown_as, 1, "(yaml)", "valid YAML", str(err).splitlines()[0])]
 
 
-def _scan_events(stream, text: str, shown_as: str) -> tuple[list, list[Problem]]:
-    """Check each event of a stream as it comes; the events seen and the problems found."""
+def _scan_events(stream, text: str, shown_as: str) -> tuple[Document, list[Problem]]:
+    """Check each event of a stream as it comes, and build the data from it while it has no problem."""
     scanner = _Scanner(shown_as, text)
-    events: list = []
+    builder = _Builder(Document(shown_as, None, {(): 1}), scanner.problems)
     try:
         for event in stream:
-            events.append(event)
             if not scanner.see(event):
                 break
+            if not scanner.problems:  # once a file has a problem it is not built: only its problems count
+                builder.add(event)
     except YAMLError as err:
         err.problems_before = scanner.problems
         raise
-    return events, scanner.problems
+    return builder.doc, scanner.problems
 
 
 # Without directives every file is YAML 1.2, so plain scalars resolve as this resolver says.
 _RESOLVER = VersionedResolver()
+_CONSTRUCTOR = _reader().constructor
 
 
 def _resolved(event: ScalarEvent) -> str | None:
@@ -296,15 +258,14 @@ class _Scanner:
     def see(self, event) -> bool:
         """Check one event; False once scanning must stop."""
         line = event.start_mark.line + 1
-        where = self._where(event)
         for check in (self._documents, self._alias, self._anchor, self._tag, self._merge, self._number):
             found = check(event)
             if found:
-                self.problems.append(Problem(self.shown_as, line, where, *found))
+                self.problems.append(Problem(self.shown_as, line, self._where(event), *found))
         for found in self._directives(event):
             self.problems.append(Problem(self.shown_as, self._directive_line(), "(file)", *found))
         if isinstance(event, (MappingStartEvent, SequenceStartEvent)) and len(self.frames) >= MAX_DEPTH:
-            self.problems.append(Problem(self.shown_as, line, where, f"at most {MAX_DEPTH} levels of nesting",
+            self.problems.append(Problem(self.shown_as, line, self._where(event), f"at most {MAX_DEPTH} levels of nesting",
                                          "deeper nesting", "flatten the data"))
             return False
         self._complex_key(event, line)
@@ -410,8 +371,10 @@ class _Scanner:
         """A mapping key: remember its line, and report it if the mapping already has it."""
         frame, line = self.frames[-1], event.start_mark.line + 1
         frame[1], frame[2] = event.value, False
-        first = frame[3].setdefault(event.value, line)
-        if first != line:
+        first = frame[3].get(event.value)
+        if first is None:
+            frame[3][event.value] = line
+        else:  # on its own line or the same one ({a: 1, a: 2})
             self.problems.append(Problem(self.shown_as, line, self._field(), "each key once in a mapping",
                                          f"{event.value!r} a second time (first on line {first})",
                                          "remove or rename one of them"))
@@ -434,46 +397,89 @@ class _Scanner:
 _IN_KEY = "in a complex key"  # a frame's expecting state while a list or mapping key is being read
 
 
-def _plain(node: object, pointer: Pointer, doc: Document, problems: list[Problem]) -> object:
-    """Turn ruamel's round-trip objects into plain Python, recording each field's line."""
-    if isinstance(node, dict):
-        result = {}
-        for key, value in node.items():
-            line = node.lc.key(key)[0] + 1
-            if not isinstance(key, str) or _SURROGATE.search(key):
-                problems.append(Problem(doc.path, line, field_name(pointer) + "[?]", "a text key",
-                                        f"the key {key!r}", "field names are words such as 'id' or 'name'"))
-                continue
-            doc.lines[pointer + (key,)] = line
-            result[key] = _plain(value, pointer + (key,), doc, problems)
-        return result
-    if isinstance(node, list):
-        items = []
-        for index, value in enumerate(node):
-            doc.lines[pointer + (index,)] = node.lc.item(index)[0] + 1
-            items.append(_plain(value, pointer + (index,), doc, problems))
-        return items
-    value = _plain_scalar(node)
-    if isinstance(value, str) and _SURROGATE.search(value):
-        half = _SURROGATE.search(value).group()
-        problems.append(doc.problem(pointer, "characters that UTF-8 can store", f"the lone surrogate U+{ord(half):04X}",
-                                    "write the character itself, or escape it whole, as \\U0001F600"))
-    if isinstance(value, float) and not math.isfinite(value):
-        problems.append(doc.problem(pointer, "a finite number", str(node), "write the number out; .nan and .inf "
-                                    "are not allowed"))
-    return value
+class _Builder:
+    """Builds a file's plain Python data from its events, recording the line of every field."""
+
+    def __init__(self, doc: Document, problems: list[Problem]):
+        self.doc = doc
+        self.problems = problems
+        # Each frame: [the dict or list being filled, its pointer, the key waiting for its value or _NO_KEY].
+        self.frames: list[list] = []
+
+    def add(self, event) -> None:
+        """Take one event (of a stream the scanner has passed)."""
+        if isinstance(event, ScalarEvent):
+            self._place(_scalar(event), event)
+        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            collection: dict | list = {} if isinstance(event, MappingStartEvent) else []
+            pointer = self._place(collection, event)
+            self.frames.append([collection, pointer, _NO_KEY])
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            self.frames.pop()
+
+    def _place(self, value: object, event) -> Pointer:
+        """Put a value where the stream is (the document, a list, a mapping's key or value); its pointer."""
+        line = event.start_mark.line + 1
+        if not self.frames:
+            self.doc.data = value
+            return self._checked((), value, line)
+        frame = self.frames[-1]
+        container, pointer, key = frame
+        if isinstance(container, list):
+            pointer = pointer + (len(container),)
+            container.append(value)
+        elif key is _NO_KEY:
+            self._key(frame, value, line)
+            return pointer
+        else:
+            pointer, frame[2] = pointer + (key,), _NO_KEY
+            container[key] = value
+            return self._checked(pointer, value, self.doc.lines[pointer])
+        self.doc.lines[pointer] = line
+        return self._checked(pointer, value, line)
+
+    def _key(self, frame: list, key: object, line: int) -> None:
+        if not isinstance(key, str) or _SURROGATE.search(key):
+            self.problems.append(Problem(self.doc.path, line, field_name(frame[1]) + "[?]", "a text key",
+                                         f"the key {key!r}", "field names are words such as 'id' or 'name'"))
+            return
+        frame[2] = key
+        self.doc.lines[frame[1] + (key,)] = line
+
+    def _checked(self, pointer: Pointer, value: object, line: int) -> Pointer:
+        """The pointer of a value just placed, after reporting what no data file may hold."""
+        where = field_name(pointer)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            half = _SURROGATE.search(value).group()
+            self.problems.append(Problem(self.doc.path, line, where, "characters that UTF-8 can store",
+                                         f"the lone surrogate U+{ord(half):04X}",
+                                         "write the character itself, or escape it whole, as \\U0001F600"))
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problems.append(Problem(self.doc.path, line, where, "a finite number", str(value),
+                                         "write the number out; .nan and .inf are not allowed"))
+        return pointer
 
 
-def _plain_scalar(node: object) -> object:
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, bool) or type(node).__name__ == "ScalarBoolean":
-        return bool(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return node
+_NO_KEY = object()  # a mapping frame waiting for its next key
+_TEXT_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value")
+
+
+def _scalar(event: ScalarEvent) -> object:
+    """A scalar's plain value: quoted text as it is; a plain scalar as YAML 1.2 resolves it, dates as text
+    (the validator checks them with their precision, and 2017-09-31 must be reported, not crash)."""
+    tag = _resolved(event)
+    if tag is None or tag in _TEXT_TAGS:
+        return event.value
+    return _typed(tag, event.value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _typed(tag: str, value: str) -> object:
+    # Numbers, booleans and null as ruamel reads them (1_000, 0o17, .inf, ~), as plain Python values.
+    constructed = _CONSTRUCTOR.construct_non_recursive_object(ScalarNode(tag, value))
+    if constructed is None or type(constructed).__name__ == "ScalarBoolean" or isinstance(constructed, bool):
+        return None if constructed is None else bool(constructed)
+    return float(constructed) if isinstance(constructed, float) else int(constructed)
 
 
 def _short_tag(tag: object) -> str:

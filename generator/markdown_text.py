@@ -10,6 +10,7 @@ Functions that return Markdown return `Markdown`, so that a value escaped once i
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -63,6 +64,13 @@ def escape(text: str) -> Markdown:
 
 def needs_isolation(text: str) -> bool:
     """True when text holds right-to-left letters or bidi controls, which could reorder its neighbours."""
+    # No ASCII character is right-to-left or a bidi control; most text is ASCII, and the rest recurs
+    # (names on every page that mentions them), so it is looked at once.
+    return not text.isascii() and _has_bidi(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _has_bidi(text: str) -> bool:
     return any(unicodedata.bidirectional(char) in _BIDI for char in text)
 
 

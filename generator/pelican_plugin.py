@@ -1,5 +1,7 @@
 """A Pelican plugin: the files a published report needs beside its pages.
 
+HAND_WRITTEN_PAGES in the templates' context: the hand-written pages the footer links, found once per
+build (a footer filtering every page on every page would make the build quadratic in its pages).
 .nojekyll (GitHub Pages must not run Jekyll), CNAME (when CUSTOM_DOMAIN is set), and, when
 SITEURL is absolute (a publish build), sitemap.xml, feed.atom and robots.txt with absolute URLs.
 The sitemap is written here rather than by pelican-sitemap, which stamps undated pages with the
@@ -19,13 +21,20 @@ from .paths import site_url
 
 FEED = "feed.atom"
 SITEMAP = "sitemap.xml"
+HAND_WRITTEN_TEMPLATE = "page"  # Pelican's template for a page that names none: content/pages/
 _pages: list = []  # the pages of the current build, kept between two signals
 
 
 def register() -> None:
     """Pelican's entry point for plugins."""
+    signals.page_generator_finalized.connect(_list_hand_written)
     signals.all_generators_finalized.connect(_remember_pages)
     signals.finalized.connect(_write_extras)
+
+
+def _list_hand_written(generator) -> None:
+    generator.context["HAND_WRITTEN_PAGES"] = [page for page in generator.pages
+                                               if page.template == HAND_WRITTEN_TEMPLATE]
 
 
 def _remember_pages(generators) -> None:

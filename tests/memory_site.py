@@ -59,8 +59,8 @@ class MemorySite:
         linked = {path: SimpleNamespace(url=_URL.search(text).group(1)) for path, text in pages.items()}
         context = {**self.settings, "SITENAME": one_line(sitename), "generated_content": linked,
                    "static_content": {}, "static_links": set(), "localsiteurl": self.settings["SITEURL"],
-                   # Pelican's list of pages, which the footer reads for hand-written ones: none here.
-                   "pages": []}
+                   # The hand-written pages the footer links (generator/pelican_plugin.py): none here.
+                   "HAND_WRITTEN_PAGES": []}
         return {path: self._one(path, pages[path], context) for path in paths}
 
     def _one(self, path: str, text: str, context: dict) -> Rendered:

@@ -276,6 +276,15 @@ def test_duplicate_key_names_both_lines(data):
                               "(remove or rename one of them)"]
 
 
+def test_duplicate_key_on_one_line_is_found_too(data):
+    """{role: a, role: b}: the second value must not silently win."""
+    edit(data.parent / ARTICLE, "{actor: peshmerga, role: party to the clashes}",
+         "{actor: peshmerga, role: party to the clashes, role: a bystander}")
+    [problem] = problems(data)
+    assert problem.endswith(".role: expected each key once in a mapping, found 'role' a second time "
+                            f"(first on line {line_of(ARTICLE, 'role: a bystander')}) (remove or rename one of them)")
+
+
 def test_python_tag_is_refused_and_never_run(data, capfd):
     event = record(ARTICLE, "events", id="iraqi-kurdish-clashes")
     edit(data.parent / ARTICLE, "    kind: clash\n", '    kind: !!python/object/apply:os.system ["echo hi"]\n')
