@@ -10,6 +10,7 @@ sys.path.insert(0, str(HERE))
 
 from jinja2 import StrictUndefined  # noqa: E402
 
+from generator.pelican_cache import PREVIOUS_SITE, ReportMarkdownReader  # noqa: E402
 from generator.problems import DataError  # noqa: E402  (settings; need the path)
 from generator.site import JINJA_FILTERS, PAGE_FOLDERS, SECTIONS, report_settings  # noqa: E402, F401
 
@@ -50,6 +51,11 @@ DISPLAY_PAGES_ON_MENU = False
 # .nojekyll, CNAME, and for publish builds sitemap.xml, feed.atom and robots.txt.
 PLUGINS = ["generator.pelican_plugin"]
 CUSTOM_DOMAIN = ""  # set in publishconf.py
+
+# Each page's Markdown is converted once per text, and the build cache keeps the HTML
+# (generator/pelican_cache.py); the build names the last site, whose unchanged pages are copied.
+READERS = {"md": ReportMarkdownReader}
+globals()[PREVIOUS_SITE] = ""
 
 MARKDOWN = {
     "extension_configs": {

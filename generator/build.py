@@ -71,7 +71,7 @@ def build_site(paths: SitePaths, wait: float = DEFAULT_WAIT, say: Callable[[str]
         staging = output_dir.new_staging(output)
         try:
             files = _stage(pages, content, staging, lambda stage, site: run_pelican(
-                project, stage, site, project / paths.settings, data, lock_fd))
+                project, stage, site, project / paths.settings, data, lock_fd, previous=output))
             # The commit. write_pages refuses before writing anything, so a refusal changes nothing.
             report = write_pages(pages, _relative(content))  # relative: its problems name the page as typed
             output_dir.replace(output, staging)
@@ -148,10 +148,12 @@ def _copy_file(source: Path, target: Path) -> None:
         copy.write(data)
 
 
-def run_pelican(project: Path, content: Path, site: Path, settings: Path, data: Path, lock_fd: int) -> None:
-    """Run Pelican on the staging content into the staging site, in a process of its own."""
+def run_pelican(project: Path, content: Path, site: Path, settings: Path, data: Path, lock_fd: int,
+                previous: Path | None = None) -> None:
+    """Run Pelican on the staging content into the staging site, in a process of its own; the pages the
+    previous site has, from the same inputs, are copied from it."""
     command = [sys.executable, "-m", "generator.pelican_run", "--settings", str(settings),
-               "--parent", str(os.getpid()), str(content), str(site)]
+               "--parent", str(os.getpid()), "--previous", str(previous or ""), str(content), str(site)]
     # The child runs this same generator package, and settings read the data being built.
     path = os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "PYTHONPATH": path, "REPORT_DATA": str(data)}

@@ -1,6 +1,6 @@
 """A Pelican plugin: the files a published report needs beside its pages.
 
-HAND_WRITTEN_PAGES in the templates' context: the hand-written pages the footer links, found once per
+The incremental writer (generator/pelican_cache.py), and HAND_WRITTEN_PAGES in the templates' context: the hand-written pages the footer links, found once per
 build (a footer filtering every page on every page would make the build quadratic in its pages).
 .nojekyll (GitHub Pages must not run Jekyll), CNAME (when CUSTOM_DOMAIN is set), and, when
 SITEURL is absolute (a publish build), sitemap.xml, feed.atom and robots.txt with absolute URLs.
@@ -17,6 +17,7 @@ from feedgenerator import Atom1Feed
 from pelican import signals
 
 from .markdown_text import xml_text
+from .pelican_cache import ReportWriter, save_records
 from .paths import site_url
 
 FEED = "feed.atom"
@@ -27,9 +28,14 @@ _pages: list = []  # the pages of the current build, kept between two signals
 
 def register() -> None:
     """Pelican's entry point for plugins."""
+    signals.get_writer.connect(_writer)
     signals.page_generator_finalized.connect(_list_hand_written)
     signals.all_generators_finalized.connect(_remember_pages)
     signals.finalized.connect(_write_extras)
+
+
+def _writer(pelican) -> type:
+    return ReportWriter
 
 
 def _list_hand_written(generator) -> None:
@@ -44,6 +50,7 @@ def _remember_pages(generators) -> None:
 
 
 def _write_extras(pelican) -> None:
+    save_records()
     settings, output = pelican.settings, Path(pelican.output_path)
     (output / ".nojekyll").write_text("", encoding="utf-8")
     domain = settings.get("CUSTOM_DOMAIN")

@@ -36,10 +36,14 @@ def main(argv: list[str] | None = None) -> int:
     from pelican import Pelican, log
     from pelican.settings import read_settings
 
+    from .pelican_cache import PREVIOUS_SITE
+
     log.init(level=logging.WARNING, fatal="warnings", handler=_OneLine())
     try:
-        settings = read_settings(args.settings, override={"PATH": os.path.abspath(args.content),
-                                                          "OUTPUT_PATH": os.path.abspath(args.output)})
+        override = {"PATH": os.path.abspath(args.content), "OUTPUT_PATH": os.path.abspath(args.output)}
+        if args.previous:
+            override[PREVIOUS_SITE] = os.path.abspath(args.previous)
+        settings = read_settings(args.settings, override=override)
         Pelican(settings).run()
     except Exception as err:  # one line, whatever Pelican, a plugin or a template raised
         print(f"pelican: {describe(err)}", file=sys.stderr, flush=True)
@@ -81,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator.pelican_run", description=__doc__)
     parser.add_argument("--settings", required=True, help="the Pelican settings file")
     parser.add_argument("--parent", type=int, required=True, help="the build's process id")
+    parser.add_argument("--previous", default="", help="the last site built, whose unchanged pages are copied")
     parser.add_argument("content", help="the folder of Markdown pages")
     parser.add_argument("output", help="the empty folder the site goes into")
     return parser

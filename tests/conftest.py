@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from _pytest.mark.expression import Expression
 from hypothesis import HealthCheck, Phase, settings
 from ruamel.yaml import YAML
 
-from generator import pipeline
+from generator import cache, pipeline
 from generator.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,9 +127,11 @@ MARKERS = {"process": "runs python -m generator as a fresh process (its exit sta
 
 
 def pytest_configure(config) -> None:
-    """Declare the markers this file adds to pyproject.toml's."""
+    """Declare the markers this file adds to pyproject.toml's; give the run a build cache of its own."""
     for name, meaning in MARKERS.items():
         config.addinivalue_line("markers", f"{name}: {meaning}")
+    # Every build a test runs (in process or not) caches into this folder, never the user's ~/.cache.
+    os.environ.setdefault(cache.ENV, tempfile.mkdtemp(prefix="report-test-cache-"))
 
 
 def pytest_ignore_collect(collection_path: Path, config) -> bool | None:
