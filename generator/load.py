@@ -30,6 +30,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scanner import Scanner
 
+from . import cache
 from .files import NotRegular, TooLarge, read_regular
 from .problems import DataError, Problem
 
@@ -85,6 +86,7 @@ class Document:
     path: str
     data: object
     lines: dict = field(default_factory=dict)
+    digest: str = ""  # the hash of the file's text (generator/cache.py): what was computed from it is kept
 
     def line_of(self, pointer: Pointer) -> int:
         """The line of the field at pointer, or of its nearest ancestor that has one."""
@@ -144,17 +146,34 @@ def _unreadable(path: Path, err: OSError) -> tuple[str, str]:
 def load_text(text: str, shown_as: str) -> Document:
     """Parse YAML text into a Document, rejecting anything an editor's file never needs.
 
-    A text parsed before is not parsed again (a watcher's rebuild re-reads only the files that changed);
-    each caller gets its own copy of the data.
+    A text parsed before is not parsed again: the build cache (generator/cache.py) keeps what every
+    text gave, keyed by its hash, and a watcher keeps the last few in memory; each caller gets its
+    own copy of the data.
     """
     parsed = _PARSED.get(text)
+    if parsed is not None:
+        return Document(shown_as, copy.deepcopy(parsed.data), dict(parsed.lines), parsed.digest)
+    digest = cache.key("yaml", text)
+    parsed = _cached(digest, shown_as)
     if parsed is None:
         parsed = _parse(text, shown_as)  # a text with problems raises, and is never kept
-        if len(text) <= MEMO_CHARS:
-            _PARSED[text] = parsed
-            if len(_PARSED) > MEMO_FILES:
-                _PARSED.popitem(last=False)
-    return Document(shown_as, copy.deepcopy(parsed.data), dict(parsed.lines))
+        parsed.digest = digest
+        cache.put("yaml", digest, {"data": parsed.data, "lines": [[list(p), n] for p, n in parsed.lines.items()]})
+    if len(text) <= MEMO_CHARS:
+        _PARSED[text] = parsed
+        if len(_PARSED) > MEMO_FILES:
+            _PARSED.popitem(last=False)
+    return Document(shown_as, copy.deepcopy(parsed.data), dict(parsed.lines), digest)
+
+
+def _cached(digest: str, shown_as: str) -> Document | None:
+    """The document a text gave the last time it was read, from the build cache; None if it is not there."""
+    entry = cache.get("yaml", digest)
+    try:
+        lines = {tuple(pointer): line for pointer, line in entry["lines"]}
+        return Document(shown_as, entry["data"], lines, digest)
+    except (TypeError, KeyError, ValueError):  # no entry, or not one this code wrote
+        return None
 
 
 # Parsed files kept, by their text: a bounded memory (a few dozen article-sized files).

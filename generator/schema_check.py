@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from . import ids, urls, vocabulary
+from . import cache as build_cache, ids, urls, vocabulary
 from .load import Document
 from .problems import DataError, Problem, show
 
@@ -93,11 +93,9 @@ def _inlined(file: str, node, depth: int = 0):
 
 
 def check(doc: Document, kind: str) -> list[Problem]:
-    """Every schema problem in doc, which should be a file of the given kind."""
-    problems: list[Problem] = []
-    for error in _validator(kind).iter_errors(doc.data):
-        problems.extend(_describe(doc, error))
-    return problems
+    """Every schema problem in doc, which should be a file of the given kind (none if its text passed before)."""
+    return build_cache.unless_passed(f"shape of {kind}", doc.digest, lambda: [
+        problem for error in _validator(kind).iter_errors(doc.data) for problem in _describe(doc, error)])
 
 
 def _describe(doc: Document, error: ValidationError) -> list[Problem]:

@@ -200,3 +200,15 @@ def test_the_sample_overview_says_what_its_one_article_holds(tmp_path):
     assert [a["note"] for a in articles] == ["CNN, 26 October 2017"]
     # The introduction is the editor's alone: no count or list of articles is written by hand.
     assert "built from" not in (SAMPLE_DATA / "report.yaml").read_text("utf-8")
+
+
+def test_validate_checks_without_rendering_or_writing(data, monkeypatch, capsys):
+    """An editor learns whether the data is valid without waiting for every page to be rendered."""
+    import generator.pipeline as pipeline_module
+
+    def no_render(graph):
+        raise AssertionError("validate rendered the pages")
+
+    monkeypatch.setattr(pipeline_module, "render", no_render)
+    assert cli.main(["--data", str(data), "validate"]) == 0
+    assert capsys.readouterr().out.endswith("; nothing written\n")
