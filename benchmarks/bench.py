@@ -97,7 +97,7 @@ def measure(articles: int, folder: Path) -> results.Size:
     shutil.rmtree(folder)  # the next size needs the disk more than this one
     return results.Size(articles, len(pages), full.seconds, full.peak_mib, bare_run.seconds, bare_run.peak_mib,
                         unchanged.seconds, written(unchanged.output), edited.seconds, written(edited.output),
-                        sizes, stages)
+                        sizes, stages, full.cpu_seconds, bare_run.cpu_seconds)
 
 
 def say(message: str) -> None:

@@ -21,6 +21,7 @@ class Run:
     seconds: float
     peak_mib: float  # the largest resident set of the process and of every process it waited for
     output: str
+    cpu_seconds: float = 0.0  # user and system time of the process and its children: steadier on a busy machine
 
 
 class CommandFailed(RuntimeError):
@@ -42,7 +43,8 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
         output = log.read()
     if process.returncode != 0:
         raise CommandFailed(f"{' '.join(command)} (in {cwd}) exited {process.returncode}:\n{output}")
-    return Run(seconds, usage.ru_maxrss / (_KIB_PER_MIB if sys.platform != "darwin" else 1 << 20), output)
+    peak = usage.ru_maxrss / (_KIB_PER_MIB if sys.platform != "darwin" else 1 << 20)
+    return Run(seconds, peak, output, usage.ru_utime + usage.ru_stime)
 
 
 def percentile(values: list[float], percent: float) -> float:
