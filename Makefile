@@ -33,7 +33,7 @@ help:
 	@echo "make publish        build with publishconf.py (SITEURL=https://... make publish)"
 	@echo "make github         publish, then push $(OUTPUT)/ to the $(GITHUB_PAGES_BRANCH) branch"
 	@echo "make fuzz           the property tests with many more examples and a fresh seed"
-	@echo "make bench          time the generator (ratios against bare YAML parsing)"
+	@echo "make bench          time whole builds against bare Pelican at 1k, 5k, 10k pages (BENCH_SIZES=1000 for a quick run)"
 	@echo "make clean          remove $(OUTPUT)/ (and nothing else)"
 
 SYSTEM_PACKAGES := bash .ci/system-packages
@@ -120,9 +120,12 @@ clean: venv
 screenshot: html venv-dev system-test
 	$(BIN)/python -m tests.browser.screenshots readme
 
+# Our whole build against bare Pelican on as many plain pages, per size (pages, about): figures to stdout
+# and benchmarks/results.md. A benchmark, not a test: nothing here fails on a slow machine.
+BENCH_SIZES ?= 1000 5000 10000
 .PHONY: bench
 bench: venv
-	$(BIN)/python benchmarks/bench.py
+	BENCH_SIZES="$(BENCH_SIZES)" $(BIN)/python -m benchmarks.bench
 
 # The property tests with many more examples and a fresh random seed on each run (make test uses a fixed seed).
 .PHONY: fuzz

@@ -1,93 +1,192 @@
-"""Benchmark the generator: `make bench`. Prints ratios against a baseline timed in the same run.
+"""`make bench`: our whole build against bare Pelican, at about 1,000, 5,000 and 10,000 pages.
 
-The baseline is the floor any build pays: parsing the same YAML files with ruamel, nothing else.
-Ratios, not seconds, so that runs on different machines can be compared.
+Per size, in one run: our full build (a fresh `python -m generator ... site` process in a project
+folder of its own) with its stages, bare Pelican on as many plain pages of the same lengths, a
+rebuild with nothing changed and one after an edit of one article, and the sizes of our pages.
+The figures go to stdout and to benchmarks/results.md.
+
+BENCH_SIZES overrides the page counts ("1000" for a quick run); BENCH_ARTICLES gives article counts
+instead (no calibration); BENCH_RESULTS writes the results elsewhere.
 """
 
 from __future__ import annotations
 
+import datetime
+import json
+import os
+import platform
+import re
 import shutil
-import statistics
 import sys
 import tempfile
-import time
+from importlib import metadata
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from benchmarks import baseline, results
+from benchmarks.corpus import corpus, edit_one_article
+from benchmarks.measure import percentile, run
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from generator import pipeline  # noqa: E402
-from generator.link import link  # noqa: E402
-from generator.render import render  # noqa: E402
-
-SAMPLE = ROOT / "data"
-ARTICLE = "cnn-2017-10-26-iraq-kurdish-clashes"
-
-
-def scaled_data(copies: int, folder: Path) -> Path:
-    """The sample data with the article repeated under new ids, copies times."""
-    data = folder / f"data-{copies}"
-    shutil.copytree(SAMPLE, data)
-    text = (data / "articles" / f"{ARTICLE}.yaml").read_text(encoding="utf-8")
-    record_ids = _record_ids(text)
-    for n in range(2, copies + 1):
-        copy = text.replace(ARTICLE, f"{ARTICLE}-{n}")
-        for record_id in sorted(record_ids, key=len, reverse=True):
-            copy = copy.replace(f"id: {record_id}\n", f"id: {record_id}-{n}\n")
-            copy = copy.replace(f"event: {record_id},", f"event: {record_id}-{n},")
-            copy = copy.replace(f"event: {record_id}\n", f"event: {record_id}-{n}\n")
-        (data / "articles" / f"{ARTICLE}-{n}.yaml").write_text(copy, encoding="utf-8")
-    return data
-
-
-def _record_ids(text: str) -> set[str]:
-    doc = YAML(typ="safe").load(text)
-    return {r["id"] for kind in ("events", "quotes", "figures") for r in doc.get(kind, [])}
-
-
-def best_of(runs: int, action) -> float:
-    """The median of several timings of action(), in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def parse_only(data: Path) -> None:
-    """The baseline: parse every data file, build nothing."""
-    for path in sorted(data.rglob("*.yaml")):
-        YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-
-
-def pipeline_in_memory(data: Path) -> None:
-    """Load, validate, link and render, without touching the disk."""
-    render(link(pipeline.validate(pipeline.load(data))))
+RESULTS = ROOT / "benchmarks" / "results.md"
+DEFAULT_SIZES = (1000, 5000, 10000)
+SEED = 12
+CALIBRATION = (2, 8)  # article counts of the two small corpora that give pages per article
+# What our build reads besides the data (the generator itself comes from PYTHONPATH, compiled once).
+PROJECT_FILES = ("theme", "pelican.conf.py")
+BUILD = [sys.executable, "-m", "generator", "--data", "data", "site", "--settings", "pelican.conf.py",
+         "--content", "content", "--output", "output"]
+BARE = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "settings.py"]
+_WRITTEN = re.compile(r"content: (\d+) written, (\d+) unchanged")
+_SAVE_AS = re.compile(r"^Save_as: (.+)$", re.MULTILINE)
+_TEMPLATE = re.compile(r"^Template: (.+)$", re.MULTILINE)
 
 
 def main() -> None:
-    """Time each stage at 1x and 8x the sample data and print the ratios."""
-    with tempfile.TemporaryDirectory() as tmp:
+    """Measure every size, print the results and write them to benchmarks/results.md."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
-        rows = []
-        for copies in (1, 8):
-            data = scaled_data(copies, folder)
-            pipeline_in_memory(data)  # warm caches and imports before timing
-            baseline = best_of(5, lambda d=data: parse_only(d))
-            memory = best_of(5, lambda d=data: pipeline_in_memory(d))
-            content = folder / f"content-{copies}"
-            full = best_of(3, lambda d=data, c=content: pipeline.build(d, c))
-            rows.append((copies, baseline, memory, full))
-        base1 = rows[0][1]
-        print(f"{'data':>6} {'parse (baseline)':>17} {'pipeline/parse':>15} {'build/parse':>12} {'vs 1x parse':>12}")
-        for copies, baseline, memory, full in rows:
-            print(f"{copies:>5}x {baseline / base1:>17.2f} {memory / baseline:>15.2f} {full / baseline:>12.2f} "
-                  f"{full / base1:>12.2f}")
-        scaling = rows[1][3] / rows[0][3]
-        print(f"build time at 8x the data / at 1x: {scaling:.2f} (8.00 would be linear)")
+        sizes = [measure(articles, folder / f"size-{articles}") for articles in article_counts(folder)]
+    text = results.render(sizes, machine())
+    print(text)
+    Path(os.environ.get("BENCH_RESULTS", RESULTS)).write_text(text, encoding="utf-8")
+
+
+def article_counts(folder: Path) -> list[int]:
+    """The article count of each size: BENCH_ARTICLES as given, else BENCH_SIZES pages (or the defaults)."""
+    given = os.environ.get("BENCH_ARTICLES", "").replace(",", " ").split()
+    if given:
+        return [int(n) for n in given]
+    targets = [int(n) for n in os.environ.get("BENCH_SIZES", "").replace(",", " ").split()] or list(DEFAULT_SIZES)
+    fixed, per_article = calibrate(folder / "calibration")
+    return [max(1, round((pages - fixed) / per_article)) for pages in targets]
+
+
+def calibrate(folder: Path) -> tuple[float, float]:
+    """Pages of a corpus as fixed + per_article * articles, from the content of two small corpora."""
+    counts = []
+    for articles in CALIBRATION:
+        data = corpus(articles, SEED, folder / f"data-{articles}")
+        content = folder / f"content-{articles}"
+        run([sys.executable, "-m", "generator", "--data", str(data), "build", "--content", str(content)], ROOT)
+        counts.append(len(our_pages(content)))
+    (small, large), (few, many) = counts, CALIBRATION
+    per_article = (large - small) / (many - few)
+    return small - per_article * few, per_article
+
+
+def measure(articles: int, folder: Path) -> results.Size:
+    """Every figure at one size: our builds, the baseline and our page sizes."""
+    project = make_project(folder / "project")
+    corpus(articles, SEED, project / "data")
+    timings = folder / "timings.json"
+    env = build_env(REPORT_TIMINGS=str(timings))
+    say(f"{articles} articles: full build")
+    full = run(BUILD, project, env)
+    stages = read_stages(timings)
+    pages = our_pages(project / "content")
+    sizes = page_sizes(project / "output", pages)
+    bare = folder / "bare"
+    baseline.write_project(pages, bare)
+    say(f"{articles} articles, {len(pages)} pages: bare Pelican")
+    bare_run = run(BARE, bare, build_env())
+    say(f"{articles} articles: rebuild, nothing changed")
+    unchanged = run(BUILD, project, env)
+    edit_one_article(project / "data")
+    say(f"{articles} articles: rebuild, one article edited")
+    edited = run(BUILD, project, env)
+    shutil.rmtree(folder)  # the next size needs the disk more than this one
+    return results.Size(articles, len(pages), full.seconds, full.peak_mib, bare_run.seconds, bare_run.peak_mib,
+                        unchanged.seconds, written(unchanged.output), edited.seconds, written(edited.output),
+                        sizes, stages, full.cpu_seconds, bare_run.cpu_seconds)
+
+
+def say(message: str) -> None:
+    """Progress on stderr, so that stdout is the results alone."""
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def make_project(project: Path) -> Path:
+    """A project folder with what the build needs but the data: the theme and the settings."""
+    project.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy2(source, project / name)
+    return project
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    """The environment of a measured command: this generator on the path, no settings inherited."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("SITEURL", "CUSTOM_DOMAIN", "REPORT_DATA", "REPORT_TIMINGS")}
+    return {**env, "PYTHONPATH": str(ROOT), **extra}
+
+
+def read_stages(timings: Path) -> dict[str, results.Stage]:
+    """The stages of one build from its REPORT_TIMINGS file: seconds summed, the peak memory of each."""
+    stages: dict[str, results.Stage] = {}
+    for record in json.loads(timings.read_text(encoding="utf-8")):
+        name = record["stage"]
+        # Pelican runs in a child process: its memory is the children's peak, the others' the build's own.
+        mib = record["children_mib"] if name == "pelican" else record["self_mib"]
+        before = stages.get(name, results.Stage(0.0, 0.0))
+        stages[name] = results.Stage(before.seconds + record["seconds"], max(before.peak_mib, mib))
+    return stages
+
+
+def our_pages(content: Path) -> list[Path]:
+    """The Markdown pages the generator wrote into content/ (not the editors' content/pages/)."""
+    return sorted(path for path in content.rglob("*.md") if path.relative_to(content).parts[0] != "pages")
+
+
+def written(output: str) -> int:
+    """How many content pages a build rewrote, from its "content: N written, M unchanged" line."""
+    found = _WRITTEN.search(output)
+    if not found:
+        raise ValueError(f"no 'content: N written' line in the build's output:\n{output}")
+    return int(found.group(1))
+
+
+def page_sizes(output: Path, pages: list[Path]) -> results.PageSizes:
+    """Median, 95th percentile and largest of our HTML pages; the overview; the largest index and entity page."""
+    sizes = {path.relative_to(output).as_posix(): path.stat().st_size for path in output.rglob("*.html")}
+    kinds = {}
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        save_as, template = _SAVE_AS.search(text), _TEMPLATE.search(text)
+        if save_as and template:
+            kinds[save_as.group(1).strip()] = template.group(1).strip()
+    indexes = [name for name, template in kinds.items() if template == "kind-index"] or ["index.html"]
+    entities = [name for name, template in kinds.items() if template not in NOT_ENTITIES and name in sizes]
+    largest = max(sizes, key=lambda name: (sizes[name], name))
+    index = max(indexes, key=lambda name: (sizes.get(name, 0), name))
+    entity = max(entities, key=lambda name: (sizes[name], name)) if entities else largest
+    values = list(sizes.values())
+    return results.PageSizes(len(sizes), percentile(values, 50), percentile(values, 95), sizes[largest], largest,
+                             sizes.get("index.html", 0), sizes.get(index, 0), index, sizes[entity], entity)
+
+
+# The templates of the pages that are not the page of one thing (an actor, a place, an event, a source).
+NOT_ENTITIES = ("kind-index", "overview", "not-found")
+
+
+def machine() -> results.Machine:
+    """The CPU, cores, RAM, Python and Pelican versions of this machine, and today's date."""
+    cpu = _proc_field("/proc/cpuinfo", "model name") or platform.processor() or platform.machine()
+    memory = _proc_field("/proc/meminfo", "MemTotal")
+    ram = int(memory.split()[0]) / (1 << 20) if memory else 0.0
+    return results.Machine(cpu, os.cpu_count() or 1, ram, platform.python_version(), metadata.version("pelican"),
+                           datetime.date.today().isoformat())
+
+
+def _proc_field(path: str, name: str) -> str:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    return next((line.split(":", 1)[1].strip() for line in lines if line.split(":")[0].strip() == name), "")
 
 
 if __name__ == "__main__":

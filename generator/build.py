@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import lock, output_dir, pipeline
+from . import lock, output_dir, pipeline, timing
 from .build_error import BuildError
 from .link import Graph
 from .problems import DataError, Problem
@@ -64,7 +64,8 @@ def build_site(paths: SitePaths, wait: float = DEFAULT_WAIT, say: Callable[[str]
     if not (project / paths.settings).is_file():
         raise BuildError(f"no settings file {paths.settings} (the project's are pelican.conf.py and publishconf.py)")
     graph = pipeline.graph(data)
-    pages = render(graph)
+    with timing.stage("render"):
+        pages = render(graph)
     with lock.held(project / lock.LOCK, wait, say) as lock_fd:
         output_dir.recover(output)
         _remove_leftovers(content)
@@ -73,8 +74,9 @@ def build_site(paths: SitePaths, wait: float = DEFAULT_WAIT, say: Callable[[str]
             files = _stage(pages, content, staging, lambda stage, site: run_pelican(
                 project, stage, site, project / paths.settings, data, lock_fd, previous=output))
             # The commit. write_pages refuses before writing anything, so a refusal changes nothing.
-            report = write_pages(pages, _relative(content))  # relative: its problems name the page as typed
-            output_dir.replace(output, staging)
+            with timing.stage("commit"):
+                report = write_pages(pages, _relative(content))  # relative: its problems name the page as typed
+                output_dir.replace(output, staging)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return SiteReport(graph, report, files)
@@ -83,11 +85,14 @@ def build_site(paths: SitePaths, wait: float = DEFAULT_WAIT, say: Callable[[str]
 def _stage(pages: dict[str, str], content: Path, staging: Path, pelican: Callable[[Path, Path], None]) -> int:
     """Build the complete site inside staging; returns how many files it has."""
     stage, site = staging / "content", staging / output_dir.NEW_SITE
-    write_pages(pages, stage)
-    copy_hand_written(content / HAND_WRITTEN, stage / HAND_WRITTEN)
-    pelican(stage, site)
-    for check in POST_BUILD:
-        check(site)
+    with timing.stage("write"):
+        write_pages(pages, stage)
+        copy_hand_written(content / HAND_WRITTEN, stage / HAND_WRITTEN)
+    with timing.stage("pelican"):
+        pelican(stage, site)
+    with timing.stage("post-build"):
+        for check in POST_BUILD:
+            check(site)
     return sum(1 for path in site.rglob("*") if path.is_file())
 
 

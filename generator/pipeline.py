@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import left_out, placeholders, records, schema_check, validate as meaning
+from . import left_out, placeholders, records, schema_check, timing, validate as meaning
 from .link import Graph, link
 from .load import Document, load_file
 from .model import Dataset
@@ -132,7 +132,12 @@ def _records(files: DataFiles, unread: dict[str, str]) -> tuple[Dataset, list[Pr
 
 def graph(data: Path) -> Graph:
     """Load, validate and link: everything a command needs before rendering."""
-    return link(validate(load(data)))
+    with timing.stage("load"):
+        files = load(data)
+    with timing.stage("validate"):
+        dataset = validate(files)
+    with timing.stage("link"):
+        return link(dataset)
 
 
 def build(data: Path, content: Path) -> tuple[Graph, WriteReport]:
