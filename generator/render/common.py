@@ -91,11 +91,6 @@ def all_evidence(record) -> list[Evidence]:
     return [span for version in reports(record) for span in version.evidence]
 
 
-def report_in(record, source_id: str):
-    """The report of a fact that one article makes (the record itself if that article is the first)."""
-    return next((v for v in reports(record) if v.source == source_id), record)
-
-
 def evidence_links(graph: Graph, spans: list[Evidence]) -> str:
     """Links to each supporting passage, highlighted in its article."""
     several = len(graph.dataset.sources) > 1

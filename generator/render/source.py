@@ -13,7 +13,7 @@ from . import meta
 from .lists import Lists
 from .record import cited_sections
 from .common import (all_evidence, attribution_phrase, context_section, entity_link, escape_inner, evidence_links,
-                     figure_item, header, humanize, page_fields, quote_item, report_in, section)
+                     figure_item, header, humanize, page_fields, quote_item, section)
 
 
 def _infobox(graph: Graph, source: Source) -> str:
@@ -98,7 +98,7 @@ def _close_marks(out: list[str], open_marks: list[str], closing: set[str]) -> No
 def _facts_section(graph: Graph, source: Source, lists: Lists) -> list[str]:
     reported = lambda folder: sorted(graph.facts_of_source(source.id, folder), key=lambda r: r.id)  # noqa: E731
     lines = section("Events reported", [f"- {entity_link(graph, 'events', e.id)} ({humanize(e.kind)}); "
-                                        f"{evidence_links(graph, report_in(e, source.id).evidence)}"
+                                        f"{evidence_links(graph, graph.report_in(e, source.id).evidence)}"
                                         for e in reported("events")], lists, "events reported")
     lines += section("Quotes", [quote_item(graph, q) for q in reported("quotes")], lists, "quotes")
     lines += section("Figures and claims", [figure_item(graph, f) for f in reported("figures")], lists,
