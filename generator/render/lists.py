@@ -14,9 +14,10 @@ from .. import paths
 from ..markdown_text import Markdown, escape, inline, list_link
 from ..wording import count_of
 
-# A record's page: 25 entries of a list (the sample's longest list, an article's 22 events, fits whole).
-# With ten or so lists of at most 25 entries of at most INLINE_CAP links each, a page stays under 200 KB.
-ENTRY_CAP = 25
+# A record's page: 50 entries of a list (the sample's longest list, an article's 22 events, fits whole,
+# and so do the red-team twins' lists). An entry weighs about 0.5 KB of HTML (at most INLINE_CAP links),
+# so the busiest pages measured stay under 100 KB.
+ENTRY_CAP = 50
 # A page of a full list: entries such as a quote with its evidence weigh 1-2 KB of HTML each.
 ENTRIES_PER_PAGE = 100
 # A page of an index: an entry (a link and a short note) weighs about 300 bytes of HTML.
