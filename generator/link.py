@@ -41,6 +41,12 @@ class Graph:
     mentions: dict = field(default_factory=lambda: defaultdict(list))  # (folder, id) -> [Passage]
     files_of: dict = field(default_factory=lambda: defaultdict(set))  # (folder, id) -> data files behind the page
     names_of_source: dict = field(default_factory=dict)  # source id -> its NameIndex, when it chooses names
+    reports_in: dict = field(default_factory=dict)  # (id(record), source id) -> that article's report of the fact
+
+    def report_in(self, record, source_id: str):
+        """The report of a fact that one article makes (the record itself if that article is the first): a
+        lookup, so that an article's page costs the same however many articles report the fact."""
+        return self.reports_in.get((id(record), source_id), record)
 
     def names_in(self, source_id: str) -> NameIndex:
         """The names as one article's text reads them: the report's, with the article's own choices."""
@@ -162,6 +168,9 @@ def link(dataset: Dataset) -> Graph:
 def _link_record(graph: Graph, kind: Kind, record, version, seen: set) -> None:
     """Link one article's report (version) of a record; backlinks name the record, once per field and target."""
     path = version.origin.doc.path
+    source = getattr(version, "source", None)
+    if source is not None and (id(record), source) not in graph.reports_in:  # the first report of an article
+        graph.reports_in[(id(record), source)] = version
     if kind.page:
         graph.files_of[(kind.folder, record.id)].add(path)
     for ref in kind.references:

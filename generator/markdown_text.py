@@ -114,6 +114,13 @@ def page_link(text: str, folder: str, page_id: str, fragment: str = "") -> Markd
     return Markdown(f"[{inline(text)}]({page_target(folder, page_id, fragment)})")
 
 
+def list_link(text: str, folder: str, page_id: str, section: str) -> Markdown:
+    """A Markdown link to the full list of one section of a generated page (its first page); ids only."""
+    if folder not in PAGE_FOLDERS:
+        raise ValueError(f"not a page of the site: {folder!r}, {page_id!r}, {section!r}")
+    return Markdown(f"[{inline(text)}]({{filename}}/{paths.list_content_path(folder, page_id, section)})")
+
+
 def web_link(text: str, url: str) -> Markdown:
     """An HTML anchor to an address from the data: percent-encoded by urls.href, then attribute-escaped."""
     return Markdown(f'<a href="{html.escape(urls.href(url), quote=True)}">{inline(text)}</a>')

@@ -22,10 +22,11 @@ INFOBOX = "Infobox"
 CRUMBS = "Crumbs"
 GROUPS = "Groups"
 BLOCKS = "Blocks"
+PAGINATION = "Pagination"  # the page links of a list over several pages: numbered, previous and next
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION)
 JSON_FIELDS = frozenset(LAYOUT)
 
 

@@ -74,6 +74,44 @@ def index_content_path(name: str) -> str:
     return content_path(INDEXES, name)
 
 
+# Page 1 of a list keeps the address readers and links already use; later pages live beneath it, at
+# 'page/2/', so no later page can take the address of a record (ids name one folder level only, and a
+# record with the id 'page' has its page at 'events/page/', beside 'events/page/2/', not on it).
+PAGE_SEGMENT = "page"
+
+
+def numbered(first_url: str, number: int) -> str:
+    """The address of page `number` of a list whose first page is first_url: 'events/', 'events/page/2/'."""
+    if number < 1:
+        raise ValueError(f"not a page number: {number!r}")
+    return first_url if number == 1 else f"{first_url}{PAGE_SEGMENT}/{number}/"
+
+
+def numbered_content(first_path: str, number: int) -> str:
+    """The Markdown file of page `number`: 'indexes/events.md', 'indexes/events-page-2.md'."""
+    return first_path if number == 1 else first_path.removesuffix(".md") + f"-{PAGE_SEGMENT}-{number}.md"
+
+
+def list_url(folder: str, page_id: str, section: str, number: int = 1) -> str:
+    """The address of the full list of one section of a record's page: 'actors/isis/events/' (page 2:
+    'actors/isis/events/page/2/')."""
+    _checked(folder, page_id)
+    _checked(section, page_id)
+    return numbered(f"{folder}/{page_id}/{section}/", number)
+
+
+def list_content_path(folder: str, page_id: str, section: str, number: int = 1) -> str:
+    """The Markdown file of such a list in content/: 'actors/isis/events.md', 'actors/isis/events-page-2.md'."""
+    _checked(folder, page_id)
+    _checked(section, page_id)
+    return numbered_content(f"{folder}/{page_id}/{section}.md", number)
+
+
+def index_page_content_path(name: str, number: int = 1) -> str:
+    """The Markdown file of page `number` of an index in content/: 'indexes/events-page-2.md'."""
+    return numbered_content(index_content_path(name), number)
+
+
 def site_url(siteurl: str, target: str) -> str:
     """The href of an entry's target: SITEURL plus a page URL, or a '#fragment', or an address from the
     data as render wrote it (already percent-encoded by urls.href)."""

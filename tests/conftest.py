@@ -112,6 +112,7 @@ NEEDS = {
     "test_security": ("browser", "site"),
     "test_site_html": ("site", "external"),
     "test_site_build": ("site",),
+    "test_bounded_site": ("site",),
     "test_github_pages": ("site", "external", "browser"),
     "test_commands": ("site",),
     "test_redteam_build": ("site",),

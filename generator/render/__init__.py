@@ -6,6 +6,8 @@ from .. import kinds, paths
 from ..link import Graph, unlocated
 from . import pages
 from .indexes import index_pages
+from .list_pages import list_pages
+from .lists import Lists
 
 
 def render(graph: Graph) -> dict[str, str]:
@@ -18,6 +20,9 @@ def render(graph: Graph) -> dict[str, str]:
         render_page = pages.module(kind).render_page
         table = getattr(graph.dataset, kind.folder)
         for record_id in sorted(table):
-            found[paths.content_path(kind.folder, record_id)] = render_page(graph, table[record_id])
+            record = table[record_id]
+            lists = Lists(kind.folder, record_id, record.name)  # the long lists the page cuts, for their own pages
+            found[paths.content_path(kind.folder, record_id)] = render_page(graph, record, lists)
+            found.update(list_pages(graph, lists))
     found.update(index_pages(graph))
     return found

@@ -11,6 +11,7 @@ from ..model import Actor
 from ..vocabulary import ACTOR_KINDS, IDENTIFIERS
 from ..wording import count_of, first_sentence
 from . import meta
+from .lists import INLINE_CAP, Lists
 from .record import cited_sections
 from .common import (all_evidence, attribution_phrase, context_section, date_text, entity_link, evidence_links,
                      figure_item, header, humanize, linked_text, mentions_section, page_fields, quote_item,
@@ -37,6 +38,9 @@ def index_groups(graph: Graph, kind=None) -> list[dict]:
 def _infobox(graph: Graph, actor: Actor) -> str:
     roles = [meta.entity_item(graph, "actors", other, note=rel.role)
              for label, other, rel in graph.relations_of_actor(actor.id) if rel.role and rel.subject == actor.id]
+    if len(roles) > INLINE_CAP:  # the infobox says the first few; the page's section has them all
+        roles = [*roles[:INLINE_CAP], meta.item(f"and {count_of(len(roles) - INLINE_CAP, 'more role')}",
+                                                "#roles-and-relationships")]
     return meta.infobox([
         meta.row("Kind", [meta.item(humanize(actor.kind))]),
         meta.row("Also called", [meta.item(a) for a in actor.aliases]),
@@ -49,25 +53,30 @@ def _infobox(graph: Graph, actor: Actor) -> str:
     ])
 
 
-def render_page(graph: Graph, actor: Actor) -> str:
-    """The page of one actor: key facts, description and every connection."""
+def render_page(graph: Graph, actor: Actor, lists: Lists | None = None) -> str:
+    """The page of one actor: key facts, description and every connection (long lists cut, kept in lists)."""
     key = ("actors", actor.id)
+    lists = lists or Lists("actors", actor.id, actor.name)
     lines = [linked_text(graph, actor.description, key), ""]
-    lines += section("Roles and relationships", _relations(graph, actor))
+    lines += section("Roles and relationships", _relations(graph, actor), lists, "relationships")
     lines += section("Events", [
         f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)} ({inline(role)})"
-        for event, role in graph.events_of_actor(actor.id)])
+        for event, role in graph.events_of_actor(actor.id)], lists, "events")
     lines += section("Events it gives an account of", [
         f"- {date_text(event.date)}: {entity_link(graph, 'events', event.id)}"
-        for event in graph.events_credited_to(actor.id)])
-    lines += section("Articles published", [_article_item(graph, s) for s in graph.articles_of_outlet(actor.id)])
+        for event in graph.events_credited_to(actor.id)], lists, "events on the account of {name}")
+    lines += section("Articles published", [_article_item(graph, s) for s in graph.articles_of_outlet(actor.id)],
+                     lists, "articles published by {name}")
     quotes = graph.quotes_of_actor(actor.id)
-    lines += section("Quotes", [quote_item(graph, q, key) for q, how in quotes if how == "said"])
-    lines += section("Quoted words addressed to it", [quote_item(graph, q) for q, how in quotes if how == "heard"])
-    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
-    lines += section("Places", [f"- {entity_link(graph, 'places', p)}" for p in graph.places_of_actor(actor.id)])
-    lines += mentions_section(graph, key)
-    lines += cited_sections(graph, ("actors", actor.id))
+    lines += section("Quotes", [quote_item(graph, q, key) for q, how in quotes if how == "said"], lists, "quotes")
+    lines += section("Quoted words addressed to it", [quote_item(graph, q) for q, how in quotes if how == "heard"],
+                     lists, "quotes addressed to {name}")
+    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)], lists,
+                     "figures and claims")
+    lines += section("Places", [f"- {entity_link(graph, 'places', p)}" for p in graph.places_of_actor(actor.id)],
+                     lists, "places")
+    lines += mentions_section(graph, key, lists)
+    lines += cited_sections(graph, key, lists)
     lines += context_section(actor.context)
     layout = [(M.INFOBOX, _infobox(graph, actor)), (M.CRUMBS, meta.crumbs(graph, "actors"))]
     fields = page_fields(graph, "actors", actor.id, actor.name, "actor", actor.kind, actor.description, layout=layout)

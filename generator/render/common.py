@@ -10,6 +10,7 @@ from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, o
 from ..model import Attribution, Context, Evidence, Figure, Quantity, Quote
 from ..vocabulary import ATTRIBUTION_VERBS
 from ..wording import humanize, outlet_and_day  # noqa: F401  (humanize: the renderers' one)
+from .lists import INLINE_CAP, Lists, more_text
 
 GENERATED = "by python -m generator build; do not edit, edit the data file instead"
 
@@ -90,21 +91,16 @@ def all_evidence(record) -> list[Evidence]:
     return [span for version in reports(record) for span in version.evidence]
 
 
-def report_in(record, source_id: str):
-    """The report of a fact that one article makes (the record itself if that article is the first)."""
-    return next((v for v in reports(record) if v.source == source_id), record)
-
-
 def evidence_links(graph: Graph, spans: list[Evidence]) -> str:
     """Links to each supporting passage, highlighted in its article."""
     several = len(graph.dataset.sources) > 1
     links = []
-    for span in spans:
+    for span in spans[:INLINE_CAP]:  # a fact many articles report: the first passages, then how many more
         if not span.located:  # validation reports such a span; a page must never point nowhere
             raise ValueError(f"evidence not located in its article: {span.text!r} ({span.origin.doc.path})")
         name = source_label(graph, span.source, span.paragraph) if several else f"¶{span.paragraph + 1}"
         links.append(page_link(name, "sources", span.source, span.anchor))
-    return "evidence: " + ", ".join(links)
+    return "evidence: " + ", ".join(more_text(links, len(spans), "passage"))
 
 
 def number(value: float) -> str:
@@ -203,8 +199,9 @@ def figure_item(graph: Graph, figure: Figure) -> str:
     versions = reports(figure)
     if all((v.value, v.attribution) == (figure.value, figure.attribution) for v in versions):
         return f"- {text}{_figure_value(graph, figure)}; {evidence_links(graph, all_evidence(figure))}"
-    each = [f"{_figure_value(graph, v).removeprefix(': ')}; {evidence_links(graph, v.evidence)}" for v in versions]
-    return f"- {text}, as the articles give it: " + " · ".join(each)
+    each = [f"{_figure_value(graph, v).removeprefix(': ')}; {evidence_links(graph, v.evidence)}"
+            for v in versions[:INLINE_CAP]]
+    return f"- {text}, as the articles give it: " + " · ".join(more_text(each, len(versions), "report"))
 
 
 def _figure_value(graph: Graph, figure: Figure) -> str:
@@ -224,18 +221,15 @@ def context_section(context: list[Context]) -> list[str]:
     return lines + [""]
 
 
-def mentions_section(graph: Graph, key: tuple[str, str]) -> list[str]:
+def mentions_section(graph: Graph, key: tuple[str, str], lists: Lists | None = None) -> list[str]:
     """Links to every paragraph of the articles that names the entity."""
-    passages = graph.mentions.get(key, [])
-    if not passages:
-        return []
-    lines = ["## Mentions in the articles {: #mentions }", ""]
-    for passage in passages:
+    items = []
+    for passage in graph.mentions.get(key, []):
         source = graph.dataset.sources[passage.source]
         excerpt = _excerpt(source.paragraphs[passage.paragraph])
         name = source_label(graph, source.id, passage.paragraph)
-        lines.append(f"- {page_link(name, 'sources', source.id, f'p{passage.paragraph + 1}')}: *{inline(excerpt)}*")
-    return lines + [""]
+        items.append(f"- {page_link(name, 'sources', source.id, f'p{passage.paragraph + 1}')}: *{inline(excerpt)}*")
+    return section("Mentions in the articles", items, lists, "mentions", anchor="mentions")
 
 
 def _excerpt(paragraph: str, limit: int = 160) -> str:
@@ -245,7 +239,11 @@ def _excerpt(paragraph: str, limit: int = 160) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def section(title: str, items: list[str]) -> list[str]:
-    """A titled list with an addressable heading, or nothing when there is nothing to list."""
-    anchor = title.lower().replace("'", "").replace(" ", "-")
+def section(title: str, items: list[str], lists: Lists | None = None, nouns: str = "entries",
+            anchor: str = "") -> list[str]:
+    """A titled list with an addressable heading, or nothing when there is nothing to list. Given the
+    page's lists, a list longer than lists.ENTRY_CAP shows its first entries and a link to all (`nouns`)."""
+    anchor = anchor or title.lower().replace("'", "").replace(" ", "-")
+    if lists is not None:
+        items = lists.capped(anchor, title, items, nouns)
     return [f"## {title} {{: #{anchor} }}", "", *items, ""] if items else []

@@ -10,6 +10,7 @@ from ..link import Graph, chronological
 from ..markdown_text import inline, isolated_text, page_link, quoted
 from ..model import Event
 from . import meta
+from .lists import INLINE_CAP, Lists, more_text
 from .record import cited_sections
 from .common import (all_evidence, attributed_text, attribution_phrase, attribution_text, context_section,
                      date_text, entity_link, evidence_links, figure_item, header, humanize, linked_text,
@@ -46,22 +47,25 @@ def _according_to(graph: Graph, event: Event) -> list[dict]:
     return [meta.item("the article itself")]
 
 
-def render_page(graph: Graph, event: Event) -> str:
+def render_page(graph: Graph, event: Event, lists: Lists | None = None) -> str:
     """The page of one event: key facts, description, participants, places, related events and evidence."""
     key = ("events", event.id)
+    lists = lists or Lists("events", event.id, event.title)
     lines = [attributed_text(graph, event.attribution, event.description), ""]
     lines += section("Participants", [f"- {entity_link(graph, 'actors', p.actor)} ({inline(p.role)})"
-                                      for p in event.participants])
-    lines += section("Places", [_place_item(graph, p) for p in event.places])
+                                      for p in event.participants], lists, "participants")
+    lines += section("Places", [_place_item(graph, p) for p in event.places], lists, "places")
     lines += section("Related events", [f"- {label} {entity_link(graph, 'events', other.id)} ({date_text(other.date)})"
-                                        for label, other in graph.related_events(event.id)])
-    lines += section("Quotes", [quote_item(graph, q, key) for q in graph.quotes_of_event(event.id)])
-    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
-    lines += section("Evidence", [_evidence_item(graph, span) for span in all_evidence(event)])
+                                        for label, other in graph.related_events(event.id)], lists, "related events")
+    lines += section("Quotes", [quote_item(graph, q, key) for q in graph.quotes_of_event(event.id)], lists, "quotes")
+    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)], lists,
+                     "figures and claims")
+    lines += section("Evidence", [_evidence_item(graph, span) for span in all_evidence(event)], lists,
+                     "passages of evidence")
     lines += section("Reported by", [_report_item(graph, version) for version in reports(event)]
-                     if event.other_reports else [])
+                     if event.other_reports else [], lists, "articles reporting {name}")
     lines += section("Where the articles differ", _differences(graph, event))
-    lines += cited_sections(graph, ("events", event.id))
+    lines += cited_sections(graph, key, lists)
     lines += context_section(event.context)
     day = event.date.value if event.date and event.date.precision == "day" else ""
     layout = [(M.INFOBOX, _infobox(graph, event)), (M.CRUMBS, meta.crumbs(graph, "events"))]
@@ -147,6 +151,7 @@ def _differences(graph: Graph, event: Event) -> list[str]:
     for label_, shown in _COMPARED.items():
         values = [(shown(graph, v), v.source) for v in reports(event)]
         if len({text for text, _ in values}) > 1:
-            each = "; ".join(f"{text} ({page_link(source_label(graph, src), 'sources', src)})" for text, src in values)
+            each = "; ".join(more_text([f"{text} ({page_link(source_label(graph, src), 'sources', src)})"
+                                        for text, src in values[:INLINE_CAP]], len(values), "article"))
             lines.append(f"- {label_}: {each}")
     return lines

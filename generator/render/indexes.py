@@ -10,9 +10,13 @@ from ..wording import count_of, first_sentence, outlet_and_day
 from . import meta, pages
 from .common import attribution_text, header, linked_text, metadata, quantity_text
 from .event import event_item
+from .lists import INDEX_ENTRIES_PER_PAGE, paged_groups, pagination
 
 TIMELINE_LENGTH = 10
 MAIN_ENTITIES = 8
+# The overview summarises: the newest articles and the first key figures, then a link to all of them.
+LATEST_ARTICLES = 20
+KEY_FIGURES = 12
 
 
 def _page(slug: str, title: str, template: str, where: tuple[str, str], summary: str,
@@ -22,14 +26,26 @@ def _page(slug: str, title: str, template: str, where: tuple[str, str], summary:
     return header(fields) + "\n".join(body).rstrip() + "\n"
 
 
-def render_index(graph: Graph, kind: kinds.Kind) -> str:
-    """The index page of one kind: every entry, grouped as its page module groups them."""
+def render_index(graph: Graph, kind: kinds.Kind) -> dict[str, str]:
+    """The index pages of one kind, keyed by path under content/: every entry, grouped as its page module
+    groups them, lists.INDEX_ENTRIES_PER_PAGE entries a page (page 1 at the index's own address)."""
     count = len(getattr(graph.dataset, kind.folder))
     summary = f"{count_of(count, kind.entry_noun)} of the report, {kind.grouping}."
-    layout = [(M.GROUPS, meta.as_json(pages.module(kind).index_groups(graph, kind))),
-              (M.CRUMBS, meta.as_json([meta.item("Overview", "")]))]
-    where = paths.index_url(kind.folder), paths.index_save_as(kind.folder)
-    return _page(f"{kind.folder}-index", kind.section, "kind-index", where, summary, layout, [summary])
+    parts = paged_groups(pages.module(kind).index_groups(graph, kind), INDEX_ENTRIES_PER_PAGE)
+    first = paths.index_url(kind.folder)
+    found = {}
+    for number, groups in enumerate(parts, start=1):
+        layout = [(M.GROUPS, meta.as_json(groups)), (M.CRUMBS, meta.as_json([meta.item("Overview", "")])),
+                  (M.PAGINATION, meta.as_json(pagination(first, number, len(parts))))]
+        title, slug, lede = kind.section, f"{kind.folder}-index", summary
+        if len(parts) > 1:
+            title, lede = f"{kind.section}, page {number} of {len(parts)}", f"{summary} Page {number} of {len(parts)}."
+            slug += "" if number == 1 else f"-{number}"
+        url = paths.numbered(first, number)
+        found[paths.index_page_content_path(kind.folder, number)] = _page(slug, title, "kind-index",
+                                                                          (url, url + "index.html"), lede, layout,
+                                                                          [lede])
+    return found
 
 
 def _weight(graph: Graph, folder: str, entity_id: str) -> int:
@@ -53,7 +69,7 @@ def _key_figures(graph: Graph) -> list[dict]:
     figures = sorted((f for f in graph.dataset.figures.values() if f.value), key=lambda f: f.id)
     return [meta.item(quantity_text(f.value), paths.anchored(paths.url("sources", f.source), f.evidence[0].anchor),
                       f"{isolated_text(f.claim)}; {attribution_text(graph, f.attribution)}")
-            for f in figures]
+            for f in figures[:KEY_FIGURES]]
 
 
 def _everything(graph: Graph) -> list[dict]:
@@ -63,11 +79,14 @@ def _everything(graph: Graph) -> list[dict]:
 
 
 def _articles(graph: Graph) -> list[dict]:
-    """Every article, in order of publication: its title, linked, with its outlet and day."""
-    data = graph.dataset
-    return [meta.item(source.title, paths.url("sources", source.id),
-                      outlet_and_day(data.actors[source.outlet].name, source.published))
-            for source in kinds.ordered(kinds.kind("sources"), data.sources.values())]
+    """The newest articles, in order of publication, each with its outlet and day; then a link to all of them."""
+    data, kind = graph.dataset, kinds.kind("sources")
+    latest = kinds.ordered(kind, data.sources.values())[-LATEST_ARTICLES:]
+    items = [meta.item(source.title, paths.url("sources", source.id),
+                       outlet_and_day(data.actors[source.outlet].name, source.published)) for source in latest]
+    if len(data.sources) > LATEST_ARTICLES:
+        items.append(meta.item(f"All {len(data.sources):,} articles", paths.index_url(kind.folder), kind.grouping))
+    return items
 
 
 def _published(sources: list) -> str:
@@ -94,7 +113,8 @@ def render_overview(graph: Graph) -> str:
     its articles, key figures, a short timeline, the main actors and places."""
     report = graph.dataset.report
     blocks = [
-        {"id": "articles", "title": "Articles", "items": _articles(graph)},
+        {"id": "articles", "title": "Articles" if len(graph.dataset.sources) <= LATEST_ARTICLES else "Latest articles",
+         "items": _articles(graph)},
         {"id": "key-figures", "title": "Key figures", "items": _key_figures(graph)},
         {"id": "timeline", "title": "Timeline", "items": _timeline(graph)},
         {"id": "main-actors", "title": "Main actors", "items": _main(graph, "actors")},
@@ -117,7 +137,9 @@ def render_not_found(graph: Graph) -> str:
 
 def index_pages(graph: Graph) -> dict[str, str]:
     """The overview, the index of each kind and the 404 page, keyed by path under content/."""
-    found = {paths.index_content_path(k.folder): render_index(graph, k) for k in kinds.paged()}
+    found = {}
+    for kind in kinds.paged():
+        found.update(render_index(graph, kind))
     found[paths.index_content_path(paths.OVERVIEW)] = render_overview(graph)
     found[paths.index_content_path(paths.NOT_FOUND)] = render_not_found(graph)
     return found

@@ -1,6 +1,7 @@
 """Which module renders the pages of each kind: `render/<kind.page>.py`, found from the registry.
 
-A page module has `render_page(graph, record) -> str` (the Markdown page of one record) and
+A page module has `render_page(graph, record, lists=None) -> str` (the Markdown page of one record; the
+lists it cut to render/lists.ENTRY_CAP are kept in `lists`, for pages of their own) and
 `index_groups(graph, kind) -> list[dict]` (the entries of the kind's index, grouped).
 """
 

@@ -10,6 +10,7 @@ from ..markdown_text import isolated_text, one_line
 from ..model import Coordinates, Place
 from ..wording import first_sentence
 from . import meta
+from .lists import INLINE_CAP, Lists, more_text
 from .record import cited_sections
 from .actor import identifier_rows
 from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
@@ -37,18 +38,23 @@ def _infobox(graph: Graph, place: Place) -> str:
     ])
 
 
-def render_page(graph: Graph, place: Place) -> str:
-    """The page of one place: key facts, description and every connection."""
+def render_page(graph: Graph, place: Place, lists: Lists | None = None) -> str:
+    """The page of one place: key facts, description and every connection (long lists cut, kept in lists)."""
     key = ("places", place.id)
+    lists = lists or Lists("places", place.id, place.name)
     lines = [linked_text(graph, place.description, key), ""]
     children = graph.children_of_place(place.id)
-    lines += section("Places within", [f"- {entity_link(graph, 'places', p)}" for p in children])
-    lines += section("Events", [f"- {date_text(e.date)}: {entity_link(graph, 'events', e.id)}"
-                                for e in graph.events_at_place(place.id)])
-    lines += section("Actors active here", [_actor_item(graph, place.id, a) for a in graph.actors_at_place(place.id)])
-    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)])
-    lines += mentions_section(graph, key)
-    lines += cited_sections(graph, ("places", place.id))
+    lines += section("Places within", [f"- {entity_link(graph, 'places', p)}" for p in children], lists,
+                     "places within {name}")
+    events = graph.events_at_place(place.id)
+    lines += section("Events", [f"- {date_text(e.date)}: {entity_link(graph, 'events', e.id)}" for e in events],
+                     lists, "events at {name}")
+    lines += section("Actors active here", _actor_items(graph, events, graph.actors_at_place(place.id)), lists,
+                     "actors active at {name}")
+    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)], lists,
+                     "figures and claims")
+    lines += mentions_section(graph, key, lists)
+    lines += cited_sections(graph, key, lists)
     lines += context_section(place.context)
     trail = [("places", p) for p in graph.trail(place.id)]
     layout = [(M.INFOBOX, _infobox(graph, place)), (M.CRUMBS, meta.crumbs(graph, "places", trail))]
@@ -56,10 +62,18 @@ def render_page(graph: Graph, place: Place) -> str:
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 
-def _actor_item(graph: Graph, place_id: str, actor_id: str) -> str:
-    events = [e for e in graph.events_at_place(place_id) if any(p.actor == actor_id for p in e.participants)]
-    through = ", ".join(entity_link(graph, "events", e.id) for e in events)
-    return f"- {entity_link(graph, 'actors', actor_id)}, in {through}"
+def _actor_items(graph: Graph, events: list, actors: list[str]) -> list[str]:
+    """Each actor active at the place, with the first few events it took part in there (one pass over them)."""
+    through = defaultdict(list)
+    for event in events:
+        for actor in dict.fromkeys(p.actor for p in event.participants):
+            through[actor].append(event)
+    items = []
+    for actor in actors:
+        links = [entity_link(graph, "events", e.id) for e in through[actor][:INLINE_CAP]]
+        items.append(f"- {entity_link(graph, 'actors', actor)}, in "
+                     f"{', '.join(more_text(links, len(through[actor]), 'event'))}")
+    return items
 
 
 def _country_of(graph: Graph, place_id: str) -> str | None:

@@ -10,6 +10,7 @@ from ..link import Graph
 from ..markdown_text import quoted
 from ..wording import humanize
 from . import meta
+from .lists import Lists
 from .common import context_section, entity_link, evidence_links, header, linked_text, page_fields, section
 
 
@@ -40,14 +41,16 @@ def _evidence_item(graph: Graph, span) -> str:
     return f"- {quoted(words)}; {evidence_links(graph, [span])}"
 
 
-def render_page(graph: Graph, record) -> str:
+def render_page(graph: Graph, record, lists: Lists | None = None) -> str:
     """The page of one record: what it says, what it names, its evidence, and what names it."""
     kind = _kind_of(record)
+    lists = lists or Lists(kind.folder, record.id, record.name)
     description = getattr(record, "description", "")
     lines = [linked_text(graph, description), ""] if description else []
     if kind.evidence:
-        lines += section("Evidence", [_evidence_item(graph, span) for span in record.evidence])
-    lines += cited_sections(graph, (kind.folder, record.id))
+        lines += section("Evidence", [_evidence_item(graph, span) for span in record.evidence], lists,
+                         "passages of evidence")
+    lines += cited_sections(graph, (kind.folder, record.id), lists)
     lines += context_section(getattr(record, "context", []))
     layout = [(M.INFOBOX, _infobox(graph, kind, record)), (M.CRUMBS, meta.crumbs(graph, kind.folder))]
     fields = page_fields(graph, kind.folder, record.id, record.name, kind.page, getattr(record, "kind", kind.noun),
@@ -61,7 +64,7 @@ def index_groups(graph: Graph, kind: kinds.Kind) -> list[dict]:
     return [{"title": kind.section, "items": [meta.entity_item(graph, kind.folder, r.id) for r in records]}]
 
 
-def cited_sections(graph: Graph, key: tuple[str, str]) -> list[str]:
+def cited_sections(graph: Graph, key: tuple[str, str], lists: Lists | None = None) -> list[str]:
     """A section per kind that lists itself on the pages it names (kinds.Kind.cited_as), for this page."""
     lines = []
     for kind in kinds.KINDS:
@@ -69,7 +72,7 @@ def cited_sections(graph: Graph, key: tuple[str, str]) -> list[str]:
             continue
         # A record naming this page through two fields is listed once.
         records = list({id(b.record): b.record for b in graph.backlinks.get(key, []) if b.kind is kind}.values())
-        lines += section(kind.cited_as, [_cited_item(graph, kind, r) for r in records])
+        lines += section(kind.cited_as, [_cited_item(graph, kind, r) for r in records], lists)
     return lines
 
 

@@ -10,9 +10,10 @@ from ..model import Source
 from ..vocabulary import ACTOR_RELATIONS, SOURCE_TEXT
 from ..wording import outlet_and_day
 from . import meta
+from .lists import Lists
 from .record import cited_sections
 from .common import (all_evidence, attribution_phrase, context_section, entity_link, escape_inner, evidence_links,
-                     figure_item, header, humanize, page_fields, quote_item, report_in, section)
+                     figure_item, header, humanize, page_fields, quote_item, section)
 
 
 def _infobox(graph: Graph, source: Source) -> str:
@@ -30,8 +31,9 @@ def _infobox(graph: Graph, source: Source) -> str:
     ])
 
 
-def render_page(graph: Graph, source: Source) -> str:
+def render_page(graph: Graph, source: Source, lists: Lists | None = None) -> str:
     """The page of one article: metadata, paragraphs with anchors, and the facts drawn from it."""
+    lists = lists or Lists("sources", source.id, source.title)
     spans = graph.spans_of_source[source.id]
     lines = ["## Text {: #text }", ""]
     if source.text != "verbatim":  # said before the paragraphs, so that no one quotes them as the article's
@@ -40,8 +42,8 @@ def render_page(graph: Graph, source: Source) -> str:
         marks = {(s.start, s.end, s.anchor) for s in spans if s.paragraph == number}
         lines += [paragraph_markdown(graph, paragraph, sorted(marks), source.id), f"{{: #p{number + 1} .paragraph }}",
                   ""]
-    lines += _facts_section(graph, source)
-    lines += cited_sections(graph, ("sources", source.id))
+    lines += _facts_section(graph, source, lists)
+    lines += cited_sections(graph, ("sources", source.id), lists)
     lines += context_section(source.context)
     summary = f"{outlet_and_day(graph.dataset.actors[source.outlet].name, source.published)}: {source.paragraphs[0]}"
     layout = [(M.INFOBOX, _infobox(graph, source)), (M.CRUMBS, meta.crumbs(graph, "sources"))]
@@ -93,15 +95,17 @@ def _close_marks(out: list[str], open_marks: list[str], closing: set[str]) -> No
         open_marks.append(anchor)
 
 
-def _facts_section(graph: Graph, source: Source) -> list[str]:
+def _facts_section(graph: Graph, source: Source, lists: Lists) -> list[str]:
     reported = lambda folder: sorted(graph.facts_of_source(source.id, folder), key=lambda r: r.id)  # noqa: E731
     lines = section("Events reported", [f"- {entity_link(graph, 'events', e.id)} ({humanize(e.kind)}); "
-                                        f"{evidence_links(graph, report_in(e, source.id).evidence)}"
-                                        for e in reported("events")])
-    lines += section("Quotes", [quote_item(graph, q) for q in reported("quotes")])
-    lines += section("Figures and claims", [figure_item(graph, f) for f in reported("figures")])
+                                        f"{evidence_links(graph, graph.report_in(e, source.id).evidence)}"
+                                        for e in reported("events")], lists, "events reported")
+    lines += section("Quotes", [quote_item(graph, q) for q in reported("quotes")], lists, "quotes")
+    lines += section("Figures and claims", [figure_item(graph, f) for f in reported("figures")], lists,
+                     "figures and claims")
     lines += section("Relationships", [_relationship_item(graph, r)
-                                       for r in graph.facts_of_source(source.id, "relationships")])
+                                       for r in graph.facts_of_source(source.id, "relationships")], lists,
+                     "relationships")
     return lines
 
 
