@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections import Counter
 from functools import lru_cache
 
+# Whitespace that normalize changes: other than a space, two in a row, or at either end.
+_IRREGULAR_SPACE = re.compile(r"[^\S ]|  |^ | $")
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
 
 
 @lru_cache(maxsize=4096)  # each paragraph is searched once per evidence span: normalize it once
 def normalize(text: str) -> tuple[str, tuple[int, ...]]:
     """The text with quotes unified and whitespace collapsed, and the original index of each character."""
+    translated = text.translate(_QUOTES)
+    if not _IRREGULAR_SPACE.search(translated):  # most text: words already one space apart, nothing to collapse
+        return translated, tuple(range(len(translated)))
     chars: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text.translate(_QUOTES)):
+    for index, char in enumerate(translated):
         if char.isspace():
             if not chars or chars[-1] == " ":
                 continue

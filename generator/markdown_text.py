@@ -52,6 +52,13 @@ def escape(text: str) -> Markdown:
     """Markdown that renders as text, whatever characters it holds."""
     if isinstance(text, Markdown):
         return text
+    return _escaped(str(text))
+
+
+# The same texts are escaped on page after page (names, titles, labels): each once, while it recurs.
+# Markdown values never reach the cache, which could not tell them from equal plain text.
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> Markdown:
     # HTML first: the backslashes added next must not be turned into entities.
     escaped = html.escape(one_line(text), quote=False)
     escaped = _INLINE.sub(r"\\\1", escaped).translate(_ENTITIES)
@@ -89,6 +96,11 @@ def inline(text: str) -> Markdown:
     """A value shown among other words: escaped, and isolated when it is right-to-left."""
     if isinstance(text, Markdown):
         return text
+    return _inlined(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _inlined(text: str) -> Markdown:
     return isolate(escape(text), text)
 
 

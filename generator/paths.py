@@ -8,6 +8,8 @@ no value from the data can make a path leave its folder. URLs are relative to th
 
 from __future__ import annotations
 
+import functools
+
 from . import ids
 
 INDEXES = "indexes"  # the content/ folder of the overview, the index of each kind and the 404 page
@@ -17,6 +19,7 @@ NOT_FOUND_PAGE = "404.html"
 OVERVIEW_PAGE = "index.html"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every page links the same few hundred pages again and again
 def _checked(folder: str, page_id: str) -> None:
     if not ids.ID_PATTERN.fullmatch(folder) or not ids.ID_PATTERN.fullmatch(page_id):
         raise ValueError(f"not a page of the site: {folder!r}, {page_id!r}")

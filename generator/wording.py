@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .dates import point_label
 
 
@@ -21,6 +23,7 @@ def first_sentence(text: str) -> str:
     return head + "." if dot else text
 
 
+@functools.lru_cache(maxsize=1 << 14)  # an article is named so in every list and evidence link citing it
 def outlet_and_day(outlet: str, published: str) -> str:
     """'CNN, 26 October 2017': how an article is named in lists and evidence links."""
     return f"{outlet}, {point_label(published)}"
