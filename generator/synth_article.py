@@ -44,8 +44,17 @@ class Draft:
         self.sentences: list[str] = []
         self.facts = {"events": [], "quotes": [], "figures": [], "relationships": []}
         self.links: set[tuple] = set()
+        self.named: set[str] = set()  # ids of the entities named in full so far
         self.cast: dict[str, list] = {}  # by pool: the few actors and places the article is about
         self.ids: set[str] = set()  # ids of the facts already in the article
+
+    def call(self, entity, rng: random.Random) -> str:
+        """The words a sentence names an entity by: its name at the first mention in the article, now and
+        then an alias after (a surname, an acronym), as writers do and as mention linking must follow."""
+        if entity.id in self.named and getattr(entity, "aliases", None) and rng.random() < 0.4:
+            return rng.choice(entity.aliases)
+        self.named.add(entity.id)
+        return entity.name
 
     def say(self, sentence: str) -> bool:
         """Add a sentence unless it is, holds or lies within one already said: each span must be found once."""
@@ -105,23 +114,23 @@ class Writer:
         kinds = [*TEMPLATES, ASSESSMENT]
         template = self.rng.choices(kinds, [WEIGHTS.get(t.kind, 1) for t in kinds])[0]
         fills = self._fill(template, draft)
-        names = self._names(template, fills)
+        names, spoken = self._names(template, fills), self._names(template, fills, draft)
         phrase, date = new_date(self.rng, draft.published) if template.dated else ("", None)
         variant = self.rng.choice(template.sentences)
-        sentence = variant.format(**names, date=phrase)
+        sentence = variant.format(**spoken, date=phrase)
         title = template.title.format(**names)
         attribution = {"own": True}
         if template is ASSESSMENT:
             attribution = {"by": fills["x"].id, "verb": "assesses"}
         elif self.rng.random() < 0.28:
             speaker = self._speaker(draft, list(fills.values()))
-            sentence, verb = credit(self.rng, sentence.rstrip("."), variant.startswith("{"), speaker.name,
-                                    draft.outlet.name)
+            sentence, verb = credit(self.rng, sentence.rstrip("."), variant.startswith("{"),
+                                    draft.call(speaker, self.rng), draft.outlet.name)
             attribution = {"by": speaker.id, "verb": verb}
             title = f"{title}, {speaker.name} {VERB_IN_TITLE[verb]}"
         if not draft.say(sentence):
             return
-        evidence = [sentence] + [d for d in self._details(template, names) if draft.say(d)]
+        evidence = [sentence] + [d for d in self._details(template, spoken) if draft.say(d)]
         event_id = self._fresh(ids.suggest(title)[:60].rstrip("-") or "event")
         record = {"id": event_id, "title": title, "kind": template.kind}
         if date:
@@ -146,15 +155,15 @@ class Writer:
         pick = self.rng.choice(self.event_reports) if self.rng.random() < 0.3 else self.rng.choice(recent)
         if pick.id in draft.ids:
             return
-        names = self._names(pick.template, pick.fills)
+        names = self._names(pick.template, pick.fills, draft)
         phrase, date = again_date(self.rng, pick.record.get("date"))
         variant = self.rng.choice(pick.template.sentences)
         sentence = variant.format(**names, date=phrase)
         attribution = {"own": True}
         if self.rng.random() < 0.35:
             speaker = self._speaker(draft, list(pick.fills.values()))
-            sentence, verb = credit(self.rng, sentence.rstrip("."), variant.startswith("{"), speaker.name,
-                                    draft.outlet.name)
+            sentence, verb = credit(self.rng, sentence.rstrip("."), variant.startswith("{"),
+                                    draft.call(speaker, self.rng), draft.outlet.name)
             attribution = {"by": speaker.id, "verb": verb}
         if not draft.say(sentence):
             return
@@ -202,8 +211,9 @@ class Writer:
             if entity not in cast:
                 cast.append(entity)
 
-    def _names(self, template: EventTemplate, fills: dict) -> dict:
-        names = {letter: entity.name for letter, entity in fills.items()}
+    def _names(self, template: EventTemplate, fills: dict, draft: Draft | None = None) -> dict:
+        """The words for each slot: the full names (for titles), or as a sentence of draft names them."""
+        names = {letter: draft.call(entity, self.rng) if draft else entity.name for letter, entity in fills.items()}
         names["n"] = self.rng.randint(2, 48)
         names["nth"] = self.rng.choice(ORDINALS)
         return names
@@ -260,6 +270,7 @@ class Writer:
         if (person.id, kind, org.id) in draft.links or not draft.say(sentence):
             return
         person.introduced = True
+        draft.named.update((person.id, org.id))
         self._link(draft, person.id, kind, org.id, sentence, {"own": True}, title)
 
     def _link(self, draft: Draft, subject: str, kind: str, obj: str, sentence: str, attribution: dict,
@@ -288,7 +299,7 @@ class Writer:
         if (quote_id or "") in draft.ids:
             return
         form, to = self.rng.choice(QUOTE_FORMS)
-        sentence = form.format(t=text, s=speaker.name, outlet=draft.outlet.name)
+        sentence = form.format(t=text, s=draft.call(speaker, self.rng), outlet=draft.outlet.name)
         if not speaker.introduced:
             self.introduce(speaker, draft)
         if not draft.say(sentence):
@@ -336,7 +347,7 @@ class Writer:
         attribution = {"own": True}
         if rng.random() < 0.2:
             speaker = self._speaker(draft, [a, obj])
-            sentence, verb = credit(rng, sentence.rstrip("."), True, speaker.name, draft.outlet.name)
+            sentence, verb = credit(rng, sentence.rstrip("."), True, draft.call(speaker, rng), draft.outlet.name)
             attribution = {"by": speaker.id, "verb": verb}
         if draft.say(sentence):
             self._link(draft, a.id, kind, obj.id, sentence, attribution)

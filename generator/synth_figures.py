@@ -37,7 +37,7 @@ def _fighters(writer, draft) -> None:
     force, town = writer.pick(draft, "forces"), writer.pick(draft, "cities")
     count = rng.randint(2, 100) * 50
     speaker = writer._speaker(draft, [force])
-    sentence = f"{force.name} has about {count:,} fighters in {town.name}, {speaker.name} said."
+    sentence = f"{draft.call(force, rng)} has about {count:,} fighters in {town.name}, {draft.call(speaker, rng)} said."
     claim = f"Fighters of {force.name} in {town.name}"
     made = _add(writer, draft, claim, sentence, {"exact": count, "approximate": True, "unit": "fighters"},
                 {"by": speaker.id, "verb": "says"}, {"actors": [force.id], "places": [town.id]})
@@ -49,7 +49,7 @@ def _fighters_again(writer, draft) -> None:
     figure_id, force, town = writer.rng.choice(writer.figures)
     count = writer.rng.randint(2, 100) * 50
     speaker = writer._speaker(draft, [force])
-    sentence = f"{speaker.name} said {force.name} has {count:,} fighters in {town.name}."
+    sentence = f"{draft.call(speaker, writer.rng)} said {draft.call(force, writer.rng)} has {count:,} fighters in {town.name}."
     _add(writer, draft, f"Fighters of {force.name} in {town.name}", sentence, {"exact": count, "unit": "fighters"},
          {"by": speaker.id, "verb": "says"}, {"actors": [force.id], "places": [town.id]}, figure_id)
 
