@@ -81,7 +81,8 @@ def write(out: Path, articles: int, seed: int) -> int:
         raise SynthError(f"--articles: expected at least 1 article, found {articles}")
     _check_target(out)
     files = corpus(articles, seed)
-    header = f"{MARK} --articles {articles} --seed {seed}\n# An invented world, for benchmarks: nothing in it is real.\n"
+    header = (f"{MARK} --articles {articles} --seed {seed}\n"
+              "# An invented world, for benchmarks: nothing in it is real.\n")
     (out / "articles").mkdir(parents=True, exist_ok=True)
     for old in sorted((out / "articles").glob("*.yaml")):
         old.unlink()  # an earlier corpus's articles: a smaller one must not keep them

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass
+from functools import partial
 
 from . import ids
-from . import synth_figures as numbers
-from .synth_text import (ASSESSMENT, ORDINALS, QUOTE_FORMS, QUOTES, TEMPLATES, VERB_IN_TITLE, WEIGHTS, EventTemplate,
-                         again_date, credit, new_date)
+from . import synth_facts as facts
+from .synth_text import ASSESSMENT, ORDINALS, TEMPLATES, VERB_IN_TITLE, WEIGHTS, EventTemplate
+from .synth_text import again_date, credit, new_date
 from .synth_world import Actor, World
 
-_ARMED = ("armed-force", "armed-group", "coalition")
 _LEADS = {"commander", "leader", "director", "president", "prime minister"}
 _POOLS = {"a": "forces", "b": "forces", "x": "authorities", "y": "authorities", "o": "civil", "s": "people",
           "p": "cities", "q": "cities", "r": "regions"}  # the world's pool each slot of a template draws from
@@ -82,7 +82,11 @@ class Writer:
         sizes = [self.rng.choices(PARAGRAPH_SIZES, PARAGRAPH_WEIGHTS)[0] for _ in range(self.rng.randint(5, 25))]
         for _ in range(self.rng.choices((1, 2, 3, 4, 5, 6, 7), (1, 3, 4, 4, 3, 2, 1))[0]):
             self.new_event(draft)
-        fillers = (self.again, self.quote, self.figure, self.relationship)
+        for _ in range(50):  # the lead event gives the article its title: one whose sentence was said
+            if draft.facts["events"]:
+                break
+            self.new_event(draft)
+        fillers = (self.again, *(partial(fact, self) for fact in (facts.quote, facts.figure, facts.relationship)))
         for _ in range(sum(sizes) * 3):
             if len(draft.sentences) >= sum(sizes):
                 break
@@ -94,13 +98,13 @@ class Writer:
     def _source(self, draft: Draft, title: str, paragraphs: list[str]) -> dict:
         prefix = f"{draft.outlet.id}-{draft.published.isoformat()}-"
         slug = ids.suggest(title)[:ids.MAX_LENGTH - len(prefix) - 3].rstrip("-")
-        article_id = self._fresh(prefix + slug)
+        article_id = self.fresh(prefix + slug)
         authors = [f"{self.world.word()} {self.world.word()}" for _ in range(self.rng.choice((1, 1, 2)))]
         return {"id": article_id, "title": title, "outlet": draft.outlet.id, "published": draft.published.isoformat(),
                 "url": f"https://www.{draft.outlet.id}.example/{draft.published:%Y/%m/%d}/{slug}",
                 "authors": authors, "language": "en", "paragraphs": paragraphs}
 
-    def _fresh(self, base: str) -> str:
+    def fresh(self, base: str) -> str:
         candidate, number = base, 2
         while candidate in self.taken or not ids.is_valid(candidate):
             candidate, number = f"{base}-{number}", number + 1
@@ -123,7 +127,7 @@ class Writer:
         if template is ASSESSMENT:
             attribution = {"by": fills["x"].id, "verb": "assesses"}
         elif self.rng.random() < 0.28:
-            speaker = self._speaker(draft, list(fills.values()))
+            speaker = self.speaker(draft, list(fills.values()))
             sentence, verb = credit(self.rng, sentence.rstrip("."), variant.startswith("{"),
                                     draft.call(speaker, self.rng), draft.outlet.name)
             attribution = {"by": speaker.id, "verb": verb}
@@ -131,7 +135,7 @@ class Writer:
         if not draft.say(sentence):
             return
         evidence = [sentence] + [d for d in self._details(template, spoken) if draft.say(d)]
-        event_id = self._fresh(ids.suggest(title)[:60].rstrip("-") or "event")
+        event_id = self.fresh(ids.suggest(title)[:60].rstrip("-") or "event")
         record = {"id": event_id, "title": title, "kind": template.kind}
         if date:
             record["date"] = date
@@ -161,7 +165,7 @@ class Writer:
         sentence = variant.format(**names, date=phrase)
         attribution = {"own": True}
         if self.rng.random() < 0.35:
-            speaker = self._speaker(draft, list(pick.fills.values()))
+            speaker = self.speaker(draft, list(pick.fills.values()))
             sentence, verb = credit(self.rng, sentence.rstrip("."), variant.startswith("{"),
                                     draft.call(speaker, self.rng), draft.outlet.name)
             attribution = {"by": speaker.id, "verb": verb}
@@ -248,7 +252,7 @@ class Writer:
 
     # ---- who speaks ----------------------------------------------------------------------------
 
-    def _speaker(self, draft: Draft, avoid=()) -> Actor:
+    def speaker(self, draft: Draft, avoid=()) -> Actor:
         """Someone to credit a sentence to, other than those it is about: a person (introduced once) or an
         authority."""
         if self.rng.random() < 0.3:
@@ -271,9 +275,9 @@ class Writer:
             return
         person.introduced = True
         draft.named.update((person.id, org.id))
-        self._link(draft, person.id, kind, org.id, sentence, {"own": True}, title)
+        self.link(draft, person.id, kind, org.id, sentence, {"own": True}, title)
 
-    def _link(self, draft: Draft, subject: str, kind: str, obj: str, sentence: str, attribution: dict,
+    def link(self, draft: Draft, subject: str, kind: str, obj: str, sentence: str, attribution: dict,
               role: str = "") -> None:
         record = {"subject": subject, "kind": kind, "object": obj}
         if role:
@@ -281,77 +285,6 @@ class Writer:
         record.update({"attribution": attribution, "evidence": [sentence]})
         draft.facts["relationships"].append(record)
         draft.links.add((subject, kind, obj))
-
-    # ---- quotes, figures, relationships ---------------------------------------------------------
-
-    def quote(self, draft: Draft) -> None:
-        """Words of a person: new ones, or now and then words an earlier article quoted."""
-        if self.quotes and self.rng.random() < 0.2:
-            earlier = self.rng.choice(self.quotes)
-            quote_id, speaker, text = earlier["id"], earlier["speaker"], earlier["text"]
-        else:
-            speaker = self.pick(draft, "people")
-            # Names the quote mentions are ones other facts connect: a quote links no place or actor itself.
-            text = self.rng.choice(QUOTES).format(**{letter: self.pick(draft, pool, new=False).name for letter, pool
-                                                     in (("p", "cities"), ("r", "regions"), ("x", "authorities"),
-                                                         ("a", "forces"))})
-            quote_id = None
-        if (quote_id or "") in draft.ids:
-            return
-        form, to = self.rng.choice(QUOTE_FORMS)
-        sentence = form.format(t=text, s=draft.call(speaker, self.rng), outlet=draft.outlet.name)
-        if not speaker.introduced:
-            self.introduce(speaker, draft)
-        if not draft.say(sentence):
-            return
-        quote_id = quote_id or self._fresh(ids.suggest(f"{speaker.name} {text}")[:60].rstrip("-"))
-        record = {"id": quote_id, "speaker": speaker.id, "text": text}
-        if to:
-            record["to"] = draft.outlet.id
-        spoke = [e["id"] for e in draft.facts["events"] if e["kind"] == "statement"
-                 and any(p["actor"] == speaker.id for p in e.get("participants", []))]
-        if spoke:
-            record["event"] = spoke[0]
-        record["evidence"] = [sentence]
-        draft.facts["quotes"].append(record)
-        draft.ids.add(quote_id)
-        self.quotes.append({"id": quote_id, "speaker": speaker, "text": text})
-
-    def figure(self, draft: Draft) -> None:
-        """A number: fighters, people killed, residents who fled, aid delivered; each as the text gives it."""
-        numbers.figure(self, draft)
-
-    def relationship(self, draft: Draft) -> None:
-        """How two actors stand: backed by, allied with, opposed to, part of a coalition."""
-        world, rng = self.world, self.rng
-        a = self.pick(draft, "forces")
-        roll = rng.random()
-        year = draft.published.year - rng.randint(1, 9)
-        if roll < 0.3:
-            x = self.pick(draft, "authorities", [a])
-            kind, obj, sentence = "backed-by", x, f"{a.name} is backed by {x.name}."
-        elif roll < 0.55:
-            b = self.pick(draft, "forces", [a])
-            kind, obj, sentence = "allied-with", b, f"{a.name} and {b.name} have fought side by side since {year}."
-        elif roll < 0.8:
-            b = self.pick(draft, "forces", [a])
-            kind, obj, sentence = "opposes", b, f"{a.name} has opposed {b.name} since {year}."
-        else:
-            coalitions = [c for c in world.forces.items if c.kind == "coalition" and c is not a]
-            if not coalitions or a.kind == "coalition":
-                return
-            c = rng.choice(coalitions)
-            kind, obj, sentence = "part-of", c, f"{a.name} is part of {c.name}."
-        if (a.id, kind, obj.id) in draft.links:
-            return
-        attribution = {"own": True}
-        if rng.random() < 0.2:
-            speaker = self._speaker(draft, [a, obj])
-            sentence, verb = credit(rng, sentence.rstrip("."), True, draft.call(speaker, rng), draft.outlet.name)
-            attribution = {"by": speaker.id, "verb": verb}
-        if draft.say(sentence):
-            self._link(draft, a.id, kind, obj.id, sentence, attribution)
-
 
 def _paragraphs(sentences: list[str], sizes: list[int]) -> list[str]:
     """The sentences cut into paragraphs of the given sizes; any left over go in paragraphs of up to six."""
