@@ -1,4 +1,5 @@
-"""The command line: python -m generator build | validate | check-data | new <id> | site | watch | serve | clean."""
+"""The command line: python -m generator build | validate | check-data | new <id> | site | watch | serve | clean |
+synth."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import kinds, build as site_build
-from . import lock, new_article, output_dir, pipeline, quality, serve, watch
+from . import lock, new_article, output_dir, pipeline, quality, serve, synth, watch
 from .build_error import BuildError
 from .link import Graph
 from .problems import DataError, printable
@@ -78,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--outlet", default=None, help="id of the media-outlet actor in data/actors.yaml")
     new.add_argument("--published", default=None, help="YYYY-MM-DD (default: today)")
     new.set_defaults(command=_new)
+    fake = commands.add_parser("synth", help="write a synthetic corpus of an invented world, for benchmarks")
+    fake.add_argument("--articles", type=int, required=True, help="how many articles (about 7 pages each)")
+    fake.add_argument("--seed", type=int, default=1, help="the same seed gives the same files (default: 1)")
+    fake.add_argument("--out", type=Path, required=True, help="the folder to write (new, empty, or a corpus)")
+    fake.set_defaults(command=_synth)
     return parser
 
 
@@ -121,6 +127,16 @@ def _check_data(args) -> int:
 def _new(args) -> int:
     target = new_article.start(args.data, args.id, args.title, args.outlet, args.published)
     print(f"created {printable(pipeline.shown(target))}; fill it in, then run: python -m generator validate")
+    return 0
+
+
+def _synth(args) -> int:
+    try:
+        count = synth.write(args.out, args.articles, args.seed)
+    except synth.SynthError as err:
+        raise _UsageError(str(err)) from err
+    print(f"wrote {count} files into {printable(str(args.out))}/; check them with: "
+          f"python -m generator --data {printable(str(args.out))} validate")
     return 0
 
 

@@ -180,7 +180,7 @@ def test_new_refuses_an_id_another_article_file_uses(data_copy):
     (["new"], "python -m generator new: the following arguments are required: id "
               "(see: python -m generator new --help)"),
     (["bulid"], "python -m generator: argument command: invalid choice: 'bulid' (choose from 'build', 'validate', "
-                "'check-data', 'site', 'watch', 'serve', 'clean', 'new') (see: python -m generator --help)"),
+                "'check-data', 'site', 'watch', 'serve', 'clean', 'new', 'synth') (see: python -m generator --help)"),
     (["validate", "--strict"], "python -m generator: unrecognized arguments: --strict "
                                "(see: python -m generator --help)"),
 ])
