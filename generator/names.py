@@ -32,6 +32,29 @@ def _word_class() -> str:
     return f"[\\w{marks}]"
 
 
+def _trie(names: set[str]) -> str:
+    """One regex matching any of the names, as a trie: at each character only the names that go on
+    with it are tried, so matching costs the length of a name, not the number of names (an
+    alternation of every name made each text's scan grow with the report). Longer names are tried
+    first ("US-led coalition" wins over "US"), and a shorter one where the longer is not followed by
+    the end of a word, as an alternation sorted longest first would."""
+    tree: dict = {}
+    for name in names:
+        node = tree
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    ways = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not ways:
+        return ""
+    body = ways[0] if len(ways) == 1 and "" not in node else "(?:" + "|".join(ways) + ")"
+    return body + "?" if "" in node else body
+
+
 @dataclass(frozen=True)
 class Mention:
     """A name found in a text: where it is and what it names."""
@@ -69,11 +92,9 @@ class NameIndex:
         self._names = names
         self._at_start = {_capitalized(n): target for n, target in names.items()
                           if _capitalized(n) != n and _capitalized(n) not in names}
-        # Longest first, so "US-led coalition" wins over "US" where both could start.
-        ordered = sorted({*names, *self._at_start}, key=lambda n: (-len(n), n))
-        alternatives = "|".join(re.escape(n) for n in ordered)
+        every = {*names, *self._at_start}
         word = _word_class()
-        self._pattern = re.compile(rf"(?<!{word})(?:{alternatives})(?!{word})") if ordered else None
+        self._pattern = re.compile(rf"(?<!{word}){_trie(every)}(?!{word})") if every else None
 
     @classmethod
     def of(cls, entities) -> NameIndex:
