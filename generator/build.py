@@ -64,7 +64,7 @@ def build_site(paths: SitePaths, wait: float = DEFAULT_WAIT, say: Callable[[str]
     if not (project / paths.settings).is_file():
         raise BuildError(f"no settings file {paths.settings} (the project's are pelican.conf.py and publishconf.py)")
     graph = pipeline.graph(data)
-    with timing.stage("render"):
+    with timing.stage("render"), pipeline.without_collection_pauses():
         pages = render(graph)
     with lock.held(project / lock.LOCK, wait, say) as lock_fd:
         output_dir.recover(output)

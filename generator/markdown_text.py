@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import sys
 import unicodedata
 
 from . import kinds, paths, urls
@@ -76,9 +77,23 @@ def needs_isolation(text: str) -> bool:
     return not text.isascii() and _has_bidi(text)
 
 
-@functools.lru_cache(maxsize=65536)
 def _has_bidi(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in _BIDI for char in text)
+    return _bidi_characters().search(text) is not None
+
+
+@functools.cache
+def _bidi_characters() -> re.Pattern:
+    """A regex of every character whose bidi class is in _BIDI, made once (a tenth of a second): one
+    search instead of a class lookup per character of every text."""
+    ranges, start = [], None
+    for code in range(sys.maxunicode + 2):
+        inside = code <= sys.maxunicode and unicodedata.bidirectional(chr(code)) in _BIDI
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            ranges.append(f"\\U{start:08x}-\\U{code - 1:08x}")
+            start = None
+    return re.compile("[" + "".join(ranges) + "]")
 
 
 def isolate(markdown: str, text: str) -> Markdown:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,18 +135,34 @@ def _records(files: DataFiles, unread: dict[str, str]) -> tuple[Dataset, list[Pr
 
 def graph(data: Path) -> Graph:
     """Load, validate and link: everything a command needs before rendering."""
-    with timing.stage("load"):
-        files = load(data)
-    with timing.stage("validate"):
-        dataset = validate(files)
-    with timing.stage("link"):
-        return link(dataset)
+    with without_collection_pauses():
+        with timing.stage("load"):
+            files = load(data)
+        with timing.stage("validate"):
+            dataset = validate(files)
+        with timing.stage("link"):
+            return link(dataset)
+
+
+@contextlib.contextmanager
+def without_collection_pauses() -> Iterator[None]:
+    """Python's cycle collector paused while a stage runs: the stages build millions of objects that
+    live to the end and hardly any cyclic garbage, and the collector scanning them all again as they
+    grew was a fifth of the generator's time at ten thousand pages. It runs again afterwards."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def build(data: Path, content: Path) -> tuple[Graph, WriteReport]:
     """The whole pipeline, from data/ to Markdown pages in content/."""
     linked = graph(data)
-    return linked, write_pages(render(linked), content)
+    with without_collection_pauses():
+        return linked, write_pages(render(linked), content)
 
 
 def check(data: Path) -> Graph:
