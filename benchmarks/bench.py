@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results.md"
 DEFAULT_SIZES = (1000, 5000, 10000)
 SEED = 12
-CALIBRATION = (2, 8)  # article counts of the two small corpora that give pages per article
+CALIBRATION = (20, 80)  # article counts of the two small corpora that give pages per article
 # What our build reads besides the data (the generator itself comes from PYTHONPATH, compiled once).
 PROJECT_FILES = ("theme", "pelican.conf.py")
 BUILD = [sys.executable, "-m", "generator", "--data", "data", "site", "--settings", "pelican.conf.py",
