@@ -1,7 +1,8 @@
-"""A Pelican plugin: the files a published report needs beside its pages.
+"""A Pelican plugin: the files a published report needs beside its pages, and what the build adds to Pelican.
 
-The incremental writer (generator/pelican_cache.py), and HAND_WRITTEN_PAGES in the templates' context: the hand-written pages the footer links, found once per
-build (a footer filtering every page on every page would make the build quadratic in its pages).
+The incremental writer (generator/pelican_cache.py), whose records are saved once the site is
+complete; HAND_WRITTEN_PAGES in the templates' context, the hand-written pages the footer links,
+found once per build (a footer filtering every page on every page made the build quadratic).
 .nojekyll (GitHub Pages must not run Jekyll), CNAME (when CUSTOM_DOMAIN is set), and, when
 SITEURL is absolute (a publish build), sitemap.xml, feed.atom and robots.txt with absolute URLs.
 The sitemap is written here rather than by pelican-sitemap, which stamps undated pages with the
@@ -32,6 +33,7 @@ def register() -> None:
     signals.page_generator_finalized.connect(_list_hand_written)
     signals.all_generators_finalized.connect(_remember_pages)
     signals.finalized.connect(_write_extras)
+    signals.finalized.connect(_save_layouts)
 
 
 def _writer(pelican) -> type:
@@ -49,8 +51,11 @@ def _remember_pages(generators) -> None:
         _pages.extend(getattr(generator, "pages", []))
 
 
-def _write_extras(pelican) -> None:
+def _save_layouts(pelican) -> None:
     save_records()
+
+
+def _write_extras(pelican) -> None:
     settings, output = pelican.settings, Path(pelican.output_path)
     (output / ".nojekyll").write_text("", encoding="utf-8")
     domain = settings.get("CUSTOM_DOMAIN")
