@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -37,15 +39,20 @@ class ReportMarkdownReader(MarkdownReader):
     def read(self, source_path):
         """The HTML and metadata of a page, converted only if this text was never converted before."""
         self._source_path = source_path
+        digest, entry = self.converted(source_path)
+        metadata = self._metadata(entry["meta"], entry["formatted"])
+        metadata[DIGEST] = digest
+        return entry["content"], metadata
+
+    def converted(self, source_path: str) -> tuple[str, dict]:
+        """The key of a page's text and what converting it gives, from the build cache when it is there."""
         with pelican_open(source_path) as text:
             digest = cache.key("markdown", _markdown_settings(self.settings), text)
         entry = cache.get("pages", digest)
         if not _is_entry(entry):
             entry = self._convert(text)
             cache.put("pages", digest, entry)
-        metadata = self._metadata(entry["meta"], entry["formatted"])
-        metadata[DIGEST] = digest
-        return entry["content"], metadata
+        return digest, entry
 
     def _convert(self, text: str) -> dict:
         if not hasattr(self, "_body"):
@@ -73,10 +80,35 @@ class ReportMarkdownReader(MarkdownReader):
         return output
 
     def _duplicate(self, name: str) -> None:
-        import logging  # noqa: PLC0415 - Pelican's own logger, as its reader warns
-
-        logging.getLogger("pelican.readers").warning(
+        logging.getLogger("pelican.readers").warning(  # Pelican's own logger, as its reader warns
             "Duplicate definition of `%s` for %s. Using first one.", name, self._source_path)
+
+
+# Converting pages ahead, on every core: below this many pages, starting the workers costs more than it saves.
+AHEAD_MIN_PAGES = 200
+_ahead: list[ReportMarkdownReader] = []  # the reader the forked workers inherit
+
+
+def convert_ahead(content: Path, settings: dict, workers: int = 0, initializer=None,
+                  min_pages: int = AHEAD_MIN_PAGES) -> int:
+    """Convert every page of content/ whose text is not yet in the build cache, on every core, before
+    Pelican reads the pages one by one (and finds each in the cache); how many pages were looked at.
+
+    Pelican reads in one process; Python-Markdown on link-dense pages is most of a first build."""
+    pages = sorted(str(path) for path in content.rglob("*.md")
+                   if not any(part.startswith(".") for part in path.relative_to(content).parts))
+    workers = workers or len(os.sched_getaffinity(0))
+    if workers < 2 or len(pages) < min_pages:
+        return 0
+    _ahead[:] = [ReportMarkdownReader(settings)]
+    with multiprocessing.get_context("fork").Pool(workers, initializer=initializer) as pool:
+        for _ in pool.imap_unordered(_convert_one, pages, chunksize=16):
+            pass
+    return len(pages)
+
+
+def _convert_one(path: str) -> None:
+    _ahead[0].converted(path)
 
 
 def _is_entry(entry: object) -> bool:

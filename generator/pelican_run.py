@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import traceback
+from pathlib import Path
 
 EXIT_FAILED = 1
 
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     from pelican import Pelican, log
     from pelican.settings import read_settings
 
-    from .pelican_cache import PREVIOUS_SITE
+    from .pelican_cache import PREVIOUS_SITE, convert_ahead
 
     log.init(level=logging.WARNING, fatal="warnings", handler=_OneLine())
     try:
@@ -44,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.previous:
             override[PREVIOUS_SITE] = os.path.abspath(args.previous)
         settings = read_settings(args.settings, override=override)
+        convert_ahead(Path(settings["PATH"]), settings, initializer=die_with_parent)
         Pelican(settings).run()
     except Exception as err:  # one line, whatever Pelican, a plugin or a template raised
         print(f"pelican: {describe(err)}", file=sys.stderr, flush=True)
@@ -73,12 +75,17 @@ def _die_with(parent: int) -> None:
     # A build killed with SIGKILL must not leave Pelican writing on: on Linux the kernel kills
     # this process when its parent dies. Elsewhere the build lock, which this process inherits,
     # stays held until it exits, so no other build can start meanwhile.
+    die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(EXIT_FAILED)
+
+
+def die_with_parent() -> None:
+    """On Linux, have the kernel kill this process when the one that started it dies."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(EXIT_FAILED)
 
 
 def _parser() -> argparse.ArgumentParser:
