@@ -16,7 +16,7 @@ from . import ids
 from . import synth_facts as facts
 from .synth_text import ASSESSMENT, ORDINALS, TEMPLATES, VERB_IN_TITLE, WEIGHTS, EventTemplate
 from .synth_text import again_date, credit, new_date
-from .synth_world import Actor, World
+from .synth_world import Actor, World, fresh_id
 
 _LEADS = {"commander", "leader", "director", "president", "prime minister"}
 _POOLS = {"a": "forces", "b": "forces", "x": "authorities", "y": "authorities", "o": "civil", "s": "people",
@@ -105,11 +105,8 @@ class Writer:
                 "authors": authors, "language": "en", "paragraphs": paragraphs}
 
     def fresh(self, base: str) -> str:
-        candidate, number = base, 2
-        while candidate in self.taken or not ids.is_valid(candidate):
-            candidate, number = f"{base}-{number}", number + 1
-        self.taken.add(candidate)
-        return candidate
+        """An id for a new article or fact, unlike every other."""
+        return fresh_id(base, self.taken)
 
     # ---- events ------------------------------------------------------------------------------
 

@@ -100,6 +100,15 @@ class Pool:
         return item
 
 
+
+def fresh_id(base: str, taken: set[str]) -> str:
+    """base, or base-2, base-3, ...: the first valid id not taken, which is then taken."""
+    candidate, number = base, 2
+    while candidate in taken or not ids.is_valid(candidate):
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
 class World:
     """Every name, place and actor made so far, and the pools articles draw them from."""
 
@@ -137,12 +146,7 @@ class World:
         return True
 
     def _fresh_id(self, name: str) -> str:
-        base = ids.suggest(name) or "entity"
-        candidate, number = base, 2
-        while candidate in self.ids or not ids.is_valid(candidate):
-            candidate, number = f"{base}-{number}", number + 1
-        self.ids.add(candidate)
-        return candidate
+        return fresh_id(ids.suggest(name) or "entity", self.ids)
 
     def _named(self, shape: str) -> str:
         while True:
