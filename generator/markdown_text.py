@@ -53,11 +53,14 @@ def escape(text: str) -> Markdown:
     """Markdown that renders as text, whatever characters it holds."""
     if isinstance(text, Markdown):
         return text
-    return _escaped(str(text))
+    text = str(text)
+    return _escaped(text) if len(text) <= _REMEMBERED_LENGTH else _escaped.__wrapped__(text)
 
 
-# The same texts are escaped on page after page (names, titles, labels): each once, while it recurs.
-# Markdown values never reach the cache, which could not tell them from equal plain text.
+# The same short texts are escaped on page after page (names, titles, labels): each once, while it
+# recurs; a paragraph's pieces rarely recur, and would fill the memory. Markdown values never reach
+# the cache, which could not tell them from equal plain text.
+_REMEMBERED_LENGTH = 200
 @functools.lru_cache(maxsize=1 << 16)
 def _escaped(text: str) -> Markdown:
     # HTML first: the backslashes added next must not be turned into entities.
@@ -111,7 +114,8 @@ def inline(text: str) -> Markdown:
     """A value shown among other words: escaped, and isolated when it is right-to-left."""
     if isinstance(text, Markdown):
         return text
-    return _inlined(str(text))
+    text = str(text)
+    return _inlined(text) if len(text) <= _REMEMBERED_LENGTH else _inlined.__wrapped__(text)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -4,6 +4,7 @@ list pages one click away; indexes paginate, keeping their groups (render/lists.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 
 import pytest
@@ -22,12 +23,17 @@ def raid(number: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory) -> dict[str, str]:
-    """The rendered pages of a report of one article telling of RAIDS raids by the Red Army."""
+def raids(tmp_path_factory):
+    """The linked graph of a report of one article telling of RAIDS raids by the Red Army."""
     paragraphs = [f"{raid(n)}." for n in range(RAIDS)]
     events = [factory.event(f"raid-{n:04d}", raid(n), participants=[("red-army", "attacker")]) for n in range(RAIDS)]
-    return render(factory.graph(factory.write(tmp_path_factory.mktemp("bounded"), paragraphs=paragraphs,
-                                              events=events)))
+    return factory.graph(factory.write(tmp_path_factory.mktemp("bounded"), paragraphs=paragraphs, events=events))
+
+
+@pytest.fixture(scope="module")
+def pages(raids) -> dict[str, str]:
+    """The rendered pages of that report."""
+    return render(raids)
 
 
 def items_of(page: str, heading: str) -> list[str]:
@@ -117,3 +123,16 @@ def test_no_page_holds_more_than_the_cap_of_any_list(pages):
             continue
         for heading in re.findall(r"^## (.+?) \{: #", page, re.MULTILINE):
             assert len(items_of(page, heading)) <= ENTRY_CAP, (path, heading)
+
+
+def test_a_report_rendered_on_two_cores_is_the_one_rendered_on_one(raids, monkeypatch):
+    """The same pages, byte for byte and in the same order, whether a second core renders half of them."""
+    from generator import render as render_stage
+
+    monkeypatch.setattr(render_stage, "PARALLEL_MIN_PAGES", 10)
+    one = render_stage.render(raids, workers=1)
+    forks, real = [], multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: forks.append(method) or real(method))
+    two = render_stage.render(raids, workers=2)
+    assert forks == ["fork"] and len(one) > 10  # a worker rendered half the pages
+    assert list(one.items()) == list(two.items())
