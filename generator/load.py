@@ -14,7 +14,6 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.main import CParser
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.docinfo import DocInfo, version
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,

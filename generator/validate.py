@@ -50,13 +50,14 @@ def _documents(dataset: Dataset) -> Iterator[tuple[Document, str]]:
 def _text(dataset: Dataset) -> Iterator[Problem]:
     """No text field, as the schemas list them, holds characters that hide or reorder what it says."""
     for doc, kind in _documents(dataset):
-        yield from cache.unless_passed(f"text of {kind}", doc.digest, lambda: text_rules.document_problems(doc, kind))
+        yield from cache.unless_passed(f"text of {kind}", doc.digest,
+                                       functools.partial(text_rules.document_problems, doc, kind))
 
 
 def _placeholders(dataset: Dataset) -> Iterator[Problem]:
     """No value is still a placeholder of the template (`TODO: ...`), left for the editor to replace."""
     for doc, _kind in _documents(dataset):
-        yield from cache.unless_passed("placeholders", doc.digest, lambda: placeholders.problems(doc))
+        yield from cache.unless_passed("placeholders", doc.digest, functools.partial(placeholders.problems, doc))
 
 
 def _reserved_ids(dataset: Dataset) -> Iterator[Problem]:

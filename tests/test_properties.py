@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import functools
 import ipaddress
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path

@@ -6,8 +6,10 @@ import re
 
 import pytest
 
+from generator import pipeline
 from generator.render import render
 from tests import factory
+from tests.conftest import SAMPLE_DATA
 from tests.test_link import ATTACK, FIGHTERS, LASTED, OPPOSES, REBUILD
 
 SOURCE = f"{{filename}}/sources/{factory.ARTICLE_ID}.md"
@@ -83,3 +85,15 @@ def test_the_source_page_links_a_name_at_its_first_mention_in_each_paragraph(lin
     assert [p.count("({filename}/actors/alice-smith.md)") for p in paragraphs] == [1, 1, 0]
     assert [p.count("({filename}/places/northtown.md)") for p in paragraphs] == [1, 1, 0]
     assert [p.count("({filename}/places/southland.md)") for p in paragraphs] == [0, 0, 1]
+
+
+def test_the_generic_page_of_a_dated_record_shows_its_date(monkeypatch):
+    """render/record.py, the page every new kind gets, on a record with a date: a quote of the sample,
+    as if quotes had pages (a section in the navigation)."""
+    from generator.render import meta, record as generic
+
+    monkeypatch.setitem(meta.SECTIONS, "quotes", "Quotes")
+    graph = pipeline.graph(SAMPLE_DATA)
+    quote = graph.dataset.quotes["dillon-aware-of-tensions"]
+    page = generic.render_page(graph, quote)
+    assert '{"label":"Date","items":[{"text":"26 October 2017"}]}' in page

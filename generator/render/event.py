@@ -13,7 +13,7 @@ from . import meta
 from .lists import INLINE_CAP, Lists, more_text
 from .record import cited_sections
 from .common import (all_evidence, attributed_text, attribution_phrase, attribution_text, context_section,
-                     date_text, entity_link, evidence_links, figure_item, header, humanize, linked_text,
+                     date_text, entity_link, evidence_links, figure_item, header, humanize,
                      page_fields, quote_item, reports, section, source_label)
 
 

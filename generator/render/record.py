@@ -30,8 +30,8 @@ def _infobox(graph: Graph, kind: kinds.Kind, record) -> str:
     if getattr(record, "date", None) is not None:
         rows.append(meta.row("Date", [meta.item(label(record.date))]))
     for ref in kind.references:
-        label = "Reported in" if not ref.checked else humanize(ref.field).capitalize()
-        rows.append(meta.row(label, [_target_item(graph, ref, value) for _, value, _ in kinds.values(record, ref)]))
+        title = "Reported in" if not ref.checked else humanize(ref.field).capitalize()
+        rows.append(meta.row(title, [_target_item(graph, ref, value) for _, value, _ in kinds.values(record, ref)]))
     return meta.infobox(rows)
 
 
