@@ -204,6 +204,22 @@ def test_axe_finds_no_accessibility_violation(chromium, base, kind, scheme):
     assert len(result["passes"]) > 20, "axe ran its rules"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_and_links_in_a_highlighted_passage_keep_aa_contrast(chromium, base, scheme):
+    """Every passage of the article highlighted at once, as arriving from its evidence link highlights one:
+    its words and the names linked in it stay readable (WCAG AA, 4.5:1), in light and dark mode."""
+    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(base + PAGE_KINDS["source"])
+    page.evaluate("() => document.querySelectorAll('mark.evidence').forEach(m => m.classList.add('is-target'))")
+    assert page.locator("mark.evidence.is-target a").count() > 5, "names are linked inside highlighted passages"
+    page.add_script_tag(path=str(tools.npm_tool("axe-core/axe.min.js")))
+    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}})")
+    context.close()
+    failing = [node["html"][:80] for violation in result["violations"] for node in violation["nodes"]]
+    assert failing == []
+
+
 def test_a_split_span_is_highlighted_whole_where_javascript_runs(base, desktop):
     """Where two spans cross, one is split; opening it highlights every piece, not just the first."""
     desktop.goto(base + PAGE_KINDS["source"])
