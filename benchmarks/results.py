@@ -104,23 +104,28 @@ def render(sizes: list[Size], machine: Machine) -> str:
 
 def machine_table(machine: Machine) -> str:
     """Where the run happened."""
-    return ("## Machine\n\n| CPU | cores | RAM | Python | Pelican | date |\n|---|---|---|---|---|---|\n"
-            f"| {machine.cpu} | {machine.cores} | {machine.ram_gib:.1f} GiB | {machine.python} | {machine.pelican} "
-            f"| {machine.date} |\n")
+    return _table("Machine", ["CPU", "cores", "RAM", "Python", "Pelican", "date"],
+                  [f"| {machine.cpu} | {machine.cores} | {machine.ram_gib:.1f} GiB | {machine.python} | "
+                   f"{machine.pelican} | {machine.date} |"])
+
+
+def _table(title: str, columns: list[str], rows: list[str]) -> str:
+    """A section of results.md: its heading, then a Markdown table of the columns and rows."""
+    header = "|" + "|".join(f" {column} " if column else " " for column in columns) + "|"
+    return "\n".join([f"## {title}\n", header, "|---" * len(columns) + "|", *rows]) + "\n"
 
 
 def whole_table(sizes: list[Size]) -> str:
     """Our whole build against bare Pelican, per size."""
-    header = ("| pages | articles | ours | peak memory | bare Pelican | bare peak memory | ratio | ms/page ours "
-              "| ms/page bare | CPU ours | CPU bare | CPU ratio |")
-    rows = ["## Whole build\n", header, "|---" * 12 + "|"]
-    rows += [f"| {s.pages:,} | {s.articles:,} | {s.build_seconds:.1f} s | {s.build_mib:.0f} MiB | "
+    columns = ["pages", "articles", "ours", "peak memory", "bare Pelican", "bare peak memory", "ratio", "ms/page ours",
+               "ms/page bare", "CPU ours", "CPU bare", "CPU ratio"]
+    rows = [f"| {s.pages:,} | {s.articles:,} | {s.build_seconds:.1f} s | {s.build_mib:.0f} MiB | "
              f"{s.bare_seconds:.1f} s | {s.bare_mib:.0f} MiB | {s.ratio:.2f}× | {s.ms_per_page:.1f} | "
              f"{s.bare_ms_per_page:.1f} | {s.build_cpu:.1f} s | {s.bare_cpu:.1f} s | {_ratio(s.build_cpu, s.bare_cpu)} |"
              for s in sizes]
     notes = ("\nWall time is what an editor waits; CPU time (user + system, the Pelican child included) varies "
              "less when other work shares the machine.\n")
-    return "\n".join(rows) + "\n" + notes
+    return _table("Whole build", columns, rows) + notes
 
 
 def _ratio(part: float, whole: float) -> str:
@@ -143,15 +148,14 @@ def _growth(small: Size, large: Size, figure: str) -> str:
 
 def stage_table(sizes: list[Size]) -> str:
     """Each stage of our full build: seconds and peak memory when it ended."""
-    rows = ["## Stages of our full build (seconds / peak MiB)\n",
-            "| pages | " + " | ".join(STAGES) + " | generator share |", "|---" * (len(STAGES) + 2) + "|"]
+    rows = []
     for s in sizes:
         cells = [_stage_cell(s.stages.get(name)) for name in STAGES]
         share = f"{100 * s.generator_seconds / s.build_seconds:.0f}%"
         rows.append(f"| {s.pages:,} | " + " | ".join(cells) + f" | {share} |")
     notes = ("\nThe generator's share is load + validate + link + render + write + commit over the whole build; "
              "Pelican's memory is its own process's peak.\n")
-    return "\n".join(rows) + "\n" + notes
+    return _table("Stages of our full build (seconds / peak MiB)", ["pages", *STAGES, "generator share"], rows) + notes
 
 
 def _stage_cell(stage: Stage | None) -> str:
@@ -160,13 +164,12 @@ def _stage_cell(stage: Stage | None) -> str:
 
 def rebuild_table(sizes: list[Size]) -> str:
     """Rebuilds after the full build: nothing changed, then one article's paragraph edited."""
-    rows = ["## Rebuilds\n",
-            "| pages | full build | no change | pages rewritten | one article edited | pages rewritten |", "|---" * 6 + "|"]
-    rows += [f"| {s.pages:,} | {s.build_seconds:.1f} s | {s.unchanged_seconds:.1f} s "
+    columns = ["pages", "full build", "no change", "pages rewritten", "one article edited", "pages rewritten"]
+    rows = [f"| {s.pages:,} | {s.build_seconds:.1f} s | {s.unchanged_seconds:.1f} s "
              f"({_percent(s.unchanged_seconds, s.build_seconds)}) | {s.unchanged_written:,} | "
              f"{s.edit_seconds:.1f} s ({_percent(s.edit_seconds, s.build_seconds)}) | {s.edit_written:,} |"
              for s in sizes]
-    return "\n".join(rows) + "\n"
+    return _table("Rebuilds", columns, rows)
 
 
 def _percent(part: float, whole: float) -> str:
@@ -175,13 +178,12 @@ def _percent(part: float, whole: float) -> str:
 
 def size_table(sizes: list[Size]) -> str:
     """The HTML pages of our output: median, 95th percentile, largest, overview, largest index."""
-    header = ("| pages | HTML files | median | 95th percentile | largest | largest entity page "
-              "| overview (index.html) | largest index |")
-    rows = ["## Page sizes of our output\n", header, "|---" * 8 + "|"]
-    rows += [f"| {s.pages:,} | {p.count:,} | {_kb(p.median)} | {_kb(p.p95)} | {_kb(p.largest)} (`{p.largest_page}`) "
+    columns = ["pages", "HTML files", "median", "95th percentile", "largest", "largest entity page",
+               "overview (index.html)", "largest index"]
+    rows = [f"| {s.pages:,} | {p.count:,} | {_kb(p.median)} | {_kb(p.p95)} | {_kb(p.largest)} (`{p.largest_page}`) "
              f"| {_kb(p.largest_entity)} (`{p.largest_entity_page}`) | {_kb(p.overview)} "
              f"| {_kb(p.largest_index)} (`{p.largest_index_page}`) |" for s in sizes for p in [s.sizes]]
-    return "\n".join(rows) + "\n"
+    return _table("Page sizes of our output", columns, rows)
 
 
 def _kb(size: int) -> str:
@@ -214,8 +216,7 @@ def targets(sizes: list[Size]) -> list[tuple[str, str, bool]]:
 
 def targets_table(sizes: list[Size]) -> str:
     """The targets, each marked met or not met with its figure."""
-    rows = ["## Targets\n", "| target | measured | |", "|---|---|---|"]
-    rows += [f"| {target} | {figure} | {'met' if met else '**not met**'} |" for target, figure, met in targets(sizes)]
+    rows = [f"| {target} | {figure} | {'met' if met else '**not met**'} |" for target, figure, met in targets(sizes)]
     if len(sizes) < 2:
         rows.append("| per-page cost at the largest size within 1.2× the smallest | one size only | not measured |")
-    return "\n".join(rows) + "\n"
+    return _table("Targets", ["target", "measured", ""], rows)

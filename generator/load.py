@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import math
 import re
 import string
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,23 +144,16 @@ def load_text(text: str, shown_as: str) -> Document:
     """Parse YAML text into a Document, rejecting anything an editor's file never needs.
 
     A text parsed before is not parsed again: the build cache (generator/cache.py) keeps what every
-    text gave, keyed by its hash, and a watcher keeps the last few in memory; each caller gets its
-    own copy of the data.
+    text gave, keyed by its hash, and decoding that JSON gives each caller data of its own.
     """
-    parsed = _PARSED.get(text)
-    if parsed is not None:
-        return Document(shown_as, copy.deepcopy(parsed.data), dict(parsed.lines), parsed.digest)
     digest = cache.key("yaml", text)
-    parsed = _cached(digest, shown_as)
-    if parsed is None:
-        parsed = _parse(text, shown_as)  # a text with problems raises, and is never kept
-        parsed.digest = digest
-        cache.put("yaml", digest, {"data": parsed.data, "lines": [[list(p), n] for p, n in parsed.lines.items()]})
-    if len(text) <= MEMO_CHARS:
-        _PARSED[text] = parsed
-        if len(_PARSED) > MEMO_FILES:
-            _PARSED.popitem(last=False)
-    return Document(shown_as, copy.deepcopy(parsed.data), dict(parsed.lines), digest)
+    cached = _cached(digest, shown_as)
+    if cached is not None:
+        return cached
+    parsed = _parse(text, shown_as)  # a text with problems raises, and is never kept
+    parsed.digest = digest
+    cache.put("yaml", digest, {"data": parsed.data, "lines": [[list(p), n] for p, n in parsed.lines.items()]})
+    return parsed
 
 
 def _cached(digest: str, shown_as: str) -> Document | None:
@@ -175,10 +166,6 @@ def _cached(digest: str, shown_as: str) -> Document | None:
         return None
 
 
-# Parsed files kept, by their text: a bounded memory (a few dozen article-sized files).
-MEMO_FILES = 64
-MEMO_CHARS = 256 * 1024
-_PARSED: OrderedDict[str, Document] = OrderedDict()
 
 
 def _parse(text: str, shown_as: str) -> Document:

@@ -46,8 +46,10 @@ class ReportMarkdownReader(MarkdownReader):
 
     def converted(self, source_path: str) -> tuple[str, dict]:
         """The key of a page's text and what converting it gives, from the build cache when it is there."""
+        if not hasattr(self, "_settings_key"):  # the same for every page of the build
+            self._settings_key = _markdown_settings(self.settings)
         with pelican_open(source_path) as text:
-            digest = cache.key("markdown", _markdown_settings(self.settings), text)
+            digest = cache.key("markdown", self._settings_key, text)
         entry = cache.get("pages", digest)
         if not _is_entry(entry):
             entry = self._convert(text)

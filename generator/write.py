@@ -80,8 +80,9 @@ def write_pages(pages: dict[str, str], content: Path) -> WriteReport:
     _refuse_link(content)
     owned = read_manifest(content)
     stale = sorted(set(owned) - set(pages))
-    problems = [p for rel in sorted(pages) if (p := _conflict(content, rel, owned))]
-    problems += [p for rel in stale if (p := _conflict(content, rel, owned))]
+    on_disk: dict[str, str] = {}  # the hash of each page already there, read once
+    problems = [p for rel in sorted(pages) if (p := _conflict(content, rel, owned, on_disk))]
+    problems += [p for rel in stale if (p := _conflict(content, rel, owned, on_disk))]
     if problems:
         raise DataError(problems)
     # Each page is encoded when it is needed, not all at once: at ten thousand pages a second copy
@@ -93,12 +94,10 @@ def write_pages(pages: dict[str, str], content: Path) -> WriteReport:
     _save_manifest(content, final, pending)
     report = WriteReport()
     for rel, text in pages.items():
-        data = text.encode("utf-8")
-        target = content / rel
-        if target.exists() and target.read_bytes() == data:
+        if on_disk.get(rel) == final[rel]:
             report.unchanged.append(rel)
             continue
-        atomic_write(target, data)
+        atomic_write(content / rel, text.encode("utf-8"))
         report.written.append(rel)
     for rel in stale:
         if (content / rel).exists():
@@ -130,7 +129,7 @@ def _link_problem(folder: Path) -> Problem:
                    f"replace the link by a folder: {_NO_LINKS}")
 
 
-def _conflict(content: Path, rel: str, owned: dict[str, set[str]]) -> Problem | None:
+def _conflict(content: Path, rel: str, owned: dict[str, set[str]], on_disk: dict[str, str]) -> Problem | None:
     outside = _outside(content, rel)
     if outside:
         return outside
@@ -146,7 +145,8 @@ def _conflict(content: Path, rel: str, owned: dict[str, set[str]]) -> Problem | 
     if rel not in owned:
         return Problem(shown, 1, "(file)", "a file the generator wrote, or no file", "a file it did not write",
                        "move or rename it: the generator never overwrites files it did not write")
-    if digest(target.read_bytes()) not in owned[rel]:
+    on_disk[rel] = digest(target.read_bytes())
+    if on_disk[rel] not in owned[rel]:
         return Problem(shown, 1, "(file)", "the page as the generator wrote it", "a page edited by hand",
                        "move the edit into the data files, then delete this file; it is generated")
     return None

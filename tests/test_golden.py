@@ -14,7 +14,7 @@ from tests.golden import (CHROME, GOLDEN_HTML, GOLDEN_MARKDOWN, LEFT_OUT, REPRES
                           chrome_of, html_goldens, main_of, sample_pages)
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYOUTS = {"base", "entity"}  # templates that only others extend; every other one lays out a kind of page
+LAYOUTS = {"base", "entity", "paged"}  # templates that only others extend; every other one lays out a kind of page
 # Templates of kinds the sample report does not have: tests/test_kinds_recipe.py builds and checks their pages.
 NOT_IN_THE_SAMPLE = {"record", "list"}  # list: the sample has no list longer than render/lists.ENTRY_CAP
 
