@@ -155,3 +155,12 @@ def list_link(text: str, folder: str, page_id: str, section: str) -> Markdown:
 def web_link(text: str, url: str) -> Markdown:
     """An HTML anchor to an address from the data: percent-encoded by urls.href, then attribute-escaped."""
     return Markdown(f'<a href="{html.escape(urls.href(url), quote=True)}">{inline(text)}</a>')
+
+
+def mention(markdown: str, folder: str, page_id: str) -> Markdown:
+    """A later mention of a named entity, not linked but marked with what it names (for previews and
+    search): the entity only in an attribute, from validated ids; markdown is the name, already escaped."""
+    if folder not in PAGE_FOLDERS:
+        raise ValueError(f"not a page of the site: {folder!r}, {page_id!r}")
+    entity = html.escape(f"{folder}/{page_id}", quote=True)
+    return Markdown(f'<span class="mention" data-entity="{entity}">{markdown}</span>')
