@@ -218,6 +218,12 @@ def figure_item(graph: Graph, figure: Figure, seen: set[tuple[str, str]] | None 
     return f"- {text}, as the articles give it: " + " · ".join(more_text(each, len(versions), "report"))
 
 
+def figure_items(graph: Graph, figures: list[Figure]) -> list[str]:
+    """The items of a section of figures: the section is the unit in which a name is linked once."""
+    seen: set[tuple[str, str]] = set()
+    return [figure_item(graph, figure, seen) for figure in figures]
+
+
 def _figure_value(graph: Graph, figure: Figure) -> str:
     value = f": **{quantity_markdown(figure.value)}**" if figure.value is not None else ""
     if figure.attribution is None:  # say which article, in a report of many

@@ -9,8 +9,8 @@ from ..link import Graph
 from ..markdown_text import inline, isolated_text, one_line, page_link
 from ..model import Evidence
 from ..vocabulary import ACTOR_RELATIONS
-from .common import all_evidence
 from ..wording import count_of
+from .common import all_evidence
 
 # The kinds whose records an article's page lists, in the order its sections come.
 FACT_FOLDERS = ("events", "quotes", "figures", "relationships")

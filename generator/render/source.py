@@ -14,7 +14,7 @@ from .lists import Lists
 from .paragraph_facts import Fact, by_paragraph, facts_of_article, keys_of_anchor, margin_markdown
 from .record import cited_sections
 from .common import (all_evidence, attribution_phrase, context_section, entity_link, escape_inner, evidence_links,
-                     figure_item, header, humanize, page_fields, quote_item, section)
+                     figure_items, header, humanize, page_fields, quote_item, section)
 
 
 def _infobox(graph: Graph, source: Source) -> str:
@@ -126,13 +126,12 @@ def _close_marks(out: list[str], open_marks: list[str], closing: set[str], openi
 
 def _facts_section(graph: Graph, source: Source, facts: list[Fact], lists: Lists) -> list[str]:
     """The article's facts, each kind in the order the article tells them (facts is in reading order)."""
-    reported = lambda folder: [f.record for f in facts if f.folder == folder]  # noqa: E731
+    reported = lambda folder: [f.record for f in facts if f.folder == folder]  # noqa: E731  (one line)
     lines = section("Events reported", [f"- {entity_link(graph, 'events', e.id)} ({humanize(e.kind)}); "
                                         f"{evidence_links(graph, graph.report_in(e, source.id).evidence)}"
                                         for e in reported("events")], lists, "events reported")
     lines += section("Quotes", [quote_item(graph, q) for q in reported("quotes")], lists, "quotes")
-    seen: set = set()  # the section is the unit of the first-mention rule
-    lines += section("Figures and claims", [figure_item(graph, f, seen) for f in reported("figures")], lists,
+    lines += section("Figures and claims", figure_items(graph, reported("figures")), lists,
                      "figures and claims")
     lines += section("Relationships", [_relationship_item(graph, r) for r in reported("relationships")], lists,
                      "relationships")
