@@ -51,13 +51,14 @@ def _position(span: Evidence) -> tuple[int, int, int]:
 
 
 def by_paragraph(facts: list[Fact]) -> dict[int, list[Fact]]:
-    """The facts citing each paragraph, each once, in the order of their first span in that paragraph."""
+    """The facts citing each paragraph, each once, in the order of their first span in that paragraph
+    (facts: in reading order, as facts_of_article gives them)."""
     cited: dict[int, dict[str, tuple]] = {}
-    for fact in facts:
+    for order, fact in enumerate(facts):  # facts in reading order: a tie goes to the fact the article tells first
         for span in fact.spans:
             here = cited.setdefault(span.paragraph, {})
             if fact.key not in here:  # the spans are in reading order: the first in the paragraph comes first
-                here[fact.key] = (_position(span), len(here), fact)
+                here[fact.key] = (_position(span), order, fact)
     return {number: [fact for *_, fact in sorted(here.values(), key=lambda v: v[:2])]
             for number, here in cited.items()}
 
