@@ -1,11 +1,12 @@
-"""The Markdown page of a source article: its text, every mention linked, every evidence span addressable."""
+"""The Markdown page of a source article: its text (a name linked at its first mention in each paragraph), the
+facts citing each paragraph beside it, every evidence span addressable, and its facts in reading order."""
 
 from __future__ import annotations
 
 from .. import page_meta as M
 from ..dates import point_label
 from ..link import Graph
-from ..markdown_text import inline, isolate, isolated_text, mention, page_target
+from ..markdown_text import inline, isolate, isolated_text, mention_start, page_target
 from ..model import Source
 from ..vocabulary import ACTOR_RELATIONS, SOURCE_TEXT
 from ..wording import outlet_and_day
@@ -80,7 +81,7 @@ def paragraph_markdown(graph: Graph, text: str, marks: list[tuple[int, int, str]
             out.append(opening(anchor, first=True))
             open_marks.append(anchor)
         named = [m for m in mentions if m.start == here]
-        out += ["[" if m in linked else mention("", m.folder, m.id).removesuffix("</span>") for m in named]
+        out += ["[" if m in linked else mention_start(m.folder, m.id) for m in named]
         if following is not None:
             piece = text[here:following]
             # A name is one piece (no mark edge falls inside it): isolated on its own, as link texts are.
