@@ -18,7 +18,6 @@ FACT_FOLDERS = ("events", "quotes", "figures", "relationships")
 # stays a few lines long (the sections below the text list every fact). The sample's busiest paragraph
 # has 7, all shown.
 MARGIN_CAP = 8
-_LABEL_LENGTH = 70  # characters of a quote's words or a figure's claim in a margin entry
 
 
 @dataclass(frozen=True)
@@ -99,19 +98,13 @@ def _entry(graph: Graph, fact: Fact, number: int) -> str:
 
 
 def _label(graph: Graph, fact: Fact) -> str:
-    """A few words naming the fact, as plain text (escaped where it is written; each name from the data
-    isolated, so that a right-to-left one cannot reorder the words around it)."""
+    """The words naming the fact, whole (a reader quotes them), as plain text: escaped where it is written,
+    each name from the data isolated, so that a right-to-left one cannot reorder the words around it."""
     record, actors = fact.record, graph.dataset.actors
     if fact.folder == "quotes":
-        return f"“{isolated_text(_short(record.text))}” ({isolated_text(actors[record.speaker].name)})"
+        return f"“{isolated_text(record.text)}” ({isolated_text(actors[record.speaker].name)})"
     if fact.folder == "relationships":
         verb = ACTOR_RELATIONS[record.kind][0].lower()
         return f"{isolated_text(actors[record.subject].name)} {verb} {isolated_text(actors[record.object].name)}"
-    return _short(record.name)
+    return one_line(record.name)
 
-
-def _short(text: str, limit: int = _LABEL_LENGTH) -> str:
-    text = one_line(text)
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
