@@ -2,7 +2,8 @@
 
 Every value from the data reaches a page through these functions: `escape` for text, `inline` for a
 value shown among other words (isolated when it is right-to-left), `web_link` for an address from the
-data, and `page_link` for the site's own links between its pages, which take validated ids only.
+data, and `page_link` for the site's own links between its pages, which take validated ids only;
+`mention` marks a name not linked again with the entity it names (its ids, never data text).
 The theme escapes with Jinja's autoescape and isolates with the `isolate` filter (generator/site.py);
 the feed takes its text through `xml_text`.
 Functions that return Markdown return `Markdown`, so that a value escaped once is not escaped again.
@@ -155,3 +156,17 @@ def list_link(text: str, folder: str, page_id: str, section: str) -> Markdown:
 def web_link(text: str, url: str) -> Markdown:
     """An HTML anchor to an address from the data: percent-encoded by urls.href, then attribute-escaped."""
     return Markdown(f'<a href="{html.escape(urls.href(url), quote=True)}">{inline(text)}</a>')
+
+
+
+def mention_start(folder: str, page_id: str) -> str:
+    """The start tag of a mention (see mention): the entity only in an attribute, from validated ids."""
+    if folder not in PAGE_FOLDERS:
+        raise ValueError(f"not a page of the site: {folder!r}, {page_id!r}")
+    return f'<span class="mention" data-entity="{html.escape(f"{folder}/{page_id}", quote=True)}">'
+
+
+def mention(markdown: str, folder: str, page_id: str) -> Markdown:
+    """A later mention of a named entity: not linked again, but marked with what it names, for previews
+    and search; markdown is the name as written, already escaped."""
+    return Markdown(f"{mention_start(folder, page_id)}{markdown}</span>")

@@ -22,9 +22,13 @@ from .wording import humanize
 from .render.meta import SECTIONS as _SECTIONS
 
 # The HTML our Markdown can produce, and nothing else: no scripts, styles, handlers or forms.
+# details and summary: the list of facts beside each paragraph of an article, collapsible on a phone.
 ALLOWED_TAGS = {"a", "p", "ul", "ol", "li", "strong", "em", "blockquote", "h2", "h3", "mark", "code", "br", "hr",
-                "dl", "dt", "dd", "span", "sup", "abbr", "bdi"}
-ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}, "mark": {"data-ev"}}
+                "dl", "dt", "dd", "span", "sup", "abbr", "bdi", "details", "summary"}
+# data-ev and data-facts: which span a piece of an evidence mark belongs to, and the facts it supports, so
+# that report.js highlights every piece of a fact; data-entity: what a name not linked again names.
+ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}, "mark": {"data-ev", "data-facts"},
+                      "span": {"data-entity"}}
 SECTIONS = tuple(_SECTIONS.items())  # (folder, title) pairs, for the navigation
 __all__ = ["JINJA_FILTERS", "PAGE_FOLDERS", "SECTIONS", "report_settings"]
 

@@ -38,8 +38,9 @@ def test_an_article_says_what_a_name_means_in_it(tmp_path):
                  source={"names": [{"name": "coalition", "actor": "saudi-coalition"}]})
     linked = graph(data)
     text = render(linked)["sources/daily-2017-10-26-northtown.md"]
-    assert "[coalition]({filename}/actors/saudi-coalition.md)" in text
     assert "[Coalition]({filename}/actors/saudi-coalition.md)" in text  # the sentence start follows the choice
+    # Its second mention in the paragraph is not linked again, but marked with what it names.
+    assert '<span class="mention" data-entity="actors/saudi-coalition">coalition</span>' in text
     assert ("actors", "coalition") not in linked.mentions
     assert [p.paragraph for p in linked.mentions[("actors", "saudi-coalition")]] == [0]
 

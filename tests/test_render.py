@@ -70,12 +70,12 @@ def test_the_source_page_marks_every_evidence_span_and_anchors_every_paragraph(l
     graph, pages = linked
     page = pages[f"sources/{factory.ARTICLE_ID}.md"]
     spans = [span.anchor for span in graph.dataset.evidence()]
-    assert sorted(re.findall(r'<mark class="evidence" id="(ev-[0-9a-f]+)" data-ev="\1">', page)) == sorted(spans)
+    assert sorted(re.findall(r'<mark class="evidence" id="(ev-[0-9a-f]+)" data-ev="\1"[^>]*>', page)) == sorted(spans)
     assert re.findall(r"^\{: #(p\d+) \.paragraph \}$", page, re.M) == ["p1", "p2", "p3"]
     # The span of the quote is marked inside the quotation marks, around exactly its words.
-    assert (f'“<mark class="evidence" id="{anchor(graph, "quotes", "rebuild")}" '
-            f'data-ev="{anchor(graph, "quotes", "rebuild")}">We will rebuild '
-            "[Northtown]({filename}/places/northtown.md).</mark>”") in page
+    quote = anchor(graph, "quotes", "rebuild")
+    assert re.search(f'“<mark class="evidence" id="{quote}" data-ev="{quote}"[^>]*>We will rebuild '
+                     r"\[Northtown\]\({filename}/places/northtown.md\).</mark>”", page)
 
 
 def test_the_source_page_links_a_name_at_its_first_mention_in_each_paragraph(linked):

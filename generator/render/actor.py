@@ -14,7 +14,7 @@ from . import meta
 from .lists import INLINE_CAP, Lists
 from .record import cited_sections
 from .common import (all_evidence, attribution_phrase, context_section, date_text, entity_link, evidence_links,
-                     figure_item, header, humanize, linked_text, mentions_section, page_fields, quote_item,
+                     figure_items, header, humanize, linked_text, mentions_section, page_fields, quote_item,
                      section, source_label)
 
 
@@ -71,7 +71,7 @@ def render_page(graph: Graph, actor: Actor, lists: Lists | None = None) -> str:
     lines += section("Quotes", [quote_item(graph, q, key) for q, how in quotes if how == "said"], lists, "quotes")
     lines += section("Quoted words addressed to it", [quote_item(graph, q) for q, how in quotes if how == "heard"],
                      lists, "quotes addressed to {name}")
-    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)], lists,
+    lines += section("Figures and claims", figure_items(graph, [f for f, _ in graph.figures_of(*key)]), lists,
                      "figures and claims")
     lines += section("Places", [f"- {entity_link(graph, 'places', p)}" for p in graph.places_of_actor(actor.id)],
                      lists, "places")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from .. import page_meta as M, paths
 from ..dates import DateSpec, label
 from ..link import Graph
-from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, one_line, page_link, quoted,
-                             web_link)
+from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, mention, one_line, page_link,
+                             quoted, web_link)
 from ..model import Attribution, Context, Evidence, Figure, Quantity, Quote
 from ..vocabulary import ATTRIBUTION_VERBS
 from ..wording import humanize, outlet_and_day  # noqa: F401  (humanize: the renderers' one)
@@ -43,16 +43,29 @@ def entity_link(graph: Graph, folder: str, entity_id: str) -> str:
     return page_link(record.name, folder, entity_id)
 
 
-def linked_text(graph: Graph, text: str, exclude: tuple[str, str] | None = None) -> Markdown:
-    """Escaped text in which every known name links to its page, isolated when it is right-to-left."""
+def linked_text(graph: Graph, text: str, exclude: tuple[str, str] | None = None,
+                seen: set[tuple[str, str]] | None = None) -> Markdown:
+    """Escaped text in which a known name links to its page at its first mention, and is marked as a
+    mention after that; isolated when it is right-to-left. The text is one unit (a description), unless
+    the caller passes the `seen` of a larger one (the entries of a section), which this adds to."""
     text = one_line(text)
+    seen = set() if seen is None else seen
     pieces, position = [], 0
-    for mention in graph.names.find(text, exclude):
-        pieces.append(escape_inner(text[position:mention.start]))
-        pieces.append(page_link(text[mention.start:mention.end], mention.folder, mention.id))
-        position = mention.end
+    for found in graph.names.find(text, exclude):
+        pieces.append(escape_inner(text[position:found.start]))
+        pieces.append(name_markdown(text[found.start:found.end], found.folder, found.id, seen))
+        position = found.end
     pieces.append(escape_inner(text[position:]))
     return isolate("".join(pieces), text)
+
+
+def name_markdown(name: str, folder: str, entity_id: str, seen: set[tuple[str, str]]) -> Markdown:
+    """A name in running text: a link at the entity's first mention in the unit (seen holds those
+    already linked), then a marked mention, as Wikipedia links a name once a paragraph."""
+    if (folder, entity_id) in seen:
+        return mention(inline(name), folder, entity_id)
+    seen.add((folder, entity_id))
+    return page_link(name, folder, entity_id)
 
 
 def escape_inner(text: str) -> str:
@@ -192,16 +205,23 @@ def attributed_text(graph: Graph, attribution: Attribution | None, text: str,
     return Markdown(lead[:1].upper() + lead[1:] + ": " + body)
 
 
-def figure_item(graph: Graph, figure: Figure) -> str:
+def figure_item(graph: Graph, figure: Figure, seen: set[tuple[str, str]] | None = None) -> str:
     """A list item for a figure or claim: what, how much, who says so, and the evidence; where articles
-    give it differently, each article's value and source side by side."""
-    text = linked_text(graph, figure.claim)
+    give it differently, each article's value and source side by side. Its section passes `seen`, so that
+    a name is linked at its first mention in the section."""
+    text = linked_text(graph, figure.claim, seen=seen)
     versions = reports(figure)
     if all((v.value, v.attribution) == (figure.value, figure.attribution) for v in versions):
         return f"- {text}{_figure_value(graph, figure)}; {evidence_links(graph, all_evidence(figure))}"
     each = [f"{_figure_value(graph, v).removeprefix(': ')}; {evidence_links(graph, v.evidence)}"
             for v in versions[:INLINE_CAP]]
     return f"- {text}, as the articles give it: " + " · ".join(more_text(each, len(versions), "report"))
+
+
+def figure_items(graph: Graph, figures: list[Figure]) -> list[str]:
+    """The items of a section of figures: the section is the unit in which a name is linked once."""
+    seen: set[tuple[str, str]] = set()
+    return [figure_item(graph, figure, seen) for figure in figures]
 
 
 def _figure_value(graph: Graph, figure: Figure) -> str:

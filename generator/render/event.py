@@ -13,7 +13,7 @@ from . import meta
 from .lists import INLINE_CAP, Lists, more_text
 from .record import cited_sections
 from .common import (all_evidence, attributed_text, attribution_phrase, attribution_text, context_section,
-                     date_text, entity_link, evidence_links, figure_item, header, humanize,
+                     date_text, entity_link, evidence_links, figure_items, header, humanize,
                      page_fields, quote_item, reports, section, source_label)
 
 
@@ -58,7 +58,7 @@ def render_page(graph: Graph, event: Event, lists: Lists | None = None) -> str:
     lines += section("Related events", [f"- {label} {entity_link(graph, 'events', other.id)} ({date_text(other.date)})"
                                         for label, other in graph.related_events(event.id)], lists, "related events")
     lines += section("Quotes", [quote_item(graph, q, key) for q in graph.quotes_of_event(event.id)], lists, "quotes")
-    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)], lists,
+    lines += section("Figures and claims", figure_items(graph, [f for f, _ in graph.figures_of(*key)]), lists,
                      "figures and claims")
     lines += section("Evidence", [_evidence_item(graph, span) for span in all_evidence(event)], lists,
                      "passages of evidence")

@@ -13,7 +13,7 @@ from . import meta
 from .lists import INLINE_CAP, Lists, more_text
 from .record import cited_sections
 from .actor import identifier_rows
-from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
+from .common import (context_section, date_text, entity_link, figure_items, header, humanize, linked_text,
                      mentions_section, page_fields, section)
 
 
@@ -51,7 +51,7 @@ def render_page(graph: Graph, place: Place, lists: Lists | None = None) -> str:
                      lists, "events at {name}")
     lines += section("Actors active here", _actor_items(graph, events, graph.actors_at_place(place.id)), lists,
                      "actors active at {name}")
-    lines += section("Figures and claims", [figure_item(graph, f) for f, _ in graph.figures_of(*key)], lists,
+    lines += section("Figures and claims", figure_items(graph, [f for f, _ in graph.figures_of(*key)]), lists,
                      "figures and claims")
     lines += mentions_section(graph, key, lists)
     lines += cited_sections(graph, key, lists)
