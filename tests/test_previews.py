@@ -17,8 +17,6 @@ from tests import two_articles
 from tests.conftest import edit
 from tests.site import ROOT, build_site
 
-pytestmark = pytest.mark.site
-
 HOSTILE = "<img src=x onerror=window.__xss=1>"
 _COPIED = re.compile(r"pages: (\d+) laid out, (\d+) copied from the last build")
 
@@ -102,6 +100,7 @@ def hostile_two_articles(tmp_path_factory):
     return data, base
 
 
+@pytest.mark.site
 def test_the_two_article_report_has_its_fragments_the_same_bytes_every_build(hostile_two_articles):
     data, base = hostile_two_articles
     first, second = build_site(data, base / "first"), build_site(data, base / "second")
@@ -114,6 +113,7 @@ def test_the_two_article_report_has_its_fragments_the_same_bytes_every_build(hos
     assert attack["title"] == "The event attack" and attack["summary"] == "What the article says of attack."
 
 
+@pytest.mark.site
 def test_an_incremental_rebuild_gives_the_fragments_of_the_new_data(tmp_path, capfd):
     data = two_articles.write(tmp_path)
     paths = SitePaths(tmp_path, data, Path("content"), Path("output"), ROOT / "pelican.conf.py")
