@@ -49,8 +49,8 @@ def write_previews(output: Path, pages: list) -> int:
     written = 0
     for page in pages:
         url = getattr(page, "url", "")
-        if not is_entity_url(url, paged):
-            continue
+        if not is_entity_url(url, paged) or getattr(page, "save_as", "") != url + "index.html":
+            continue  # the fragment sits beside the page the link opens, where the script looks
         path = Path(sanitised_join(str(output), url + FRAGMENT))  # a URL cannot leave output/
         noun = kinds.kind(url.split("/")[0]).entry_noun
         path.write_bytes(fragment_bytes(preview(page.metadata, noun)))
