@@ -6,7 +6,8 @@ found once per build (a footer filtering every page on every page made the build
 .nojekyll (GitHub Pages must not run Jekyll), CNAME (when CUSTOM_DOMAIN is set), and, when
 SITEURL is absolute (a publish build), sitemap.xml, feed.atom and robots.txt with absolute URLs.
 The sitemap is written here rather than by pelican-sitemap, which stamps undated pages with the
-build time and so would make two builds of the same data differ.
+build time and so would make two builds of the same data differ. The hover previews' fragments beside
+each record's page (generator/previews.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pelican import signals
 from .markdown_text import xml_text
 from .pelican_cache import ReportWriter, save_records
 from .paths import site_url
+from .previews import write_previews
 
 FEED = "feed.atom"
 SITEMAP = "sitemap.xml"
@@ -33,6 +35,7 @@ def register() -> None:
     signals.page_generator_finalized.connect(_list_hand_written)
     signals.all_generators_finalized.connect(_remember_pages)
     signals.finalized.connect(_write_extras)
+    signals.finalized.connect(_write_previews)
     signals.finalized.connect(_save_layouts)
 
 
@@ -53,6 +56,11 @@ def _remember_pages(generators) -> None:
 
 def _save_layouts(pelican) -> None:
     save_records()
+
+
+def _write_previews(pelican) -> None:
+    # Every build, copied pages included: a fragment follows the page's current metadata.
+    write_previews(Path(pelican.output_path), _pages)
 
 
 def _write_extras(pelican) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from generator import previews
 from generator.problems import DataError
 from tests.conftest import SAMPLE_DATA
 from tests.site import Site, build_site
@@ -251,7 +252,10 @@ def expected_files(site: Site) -> set[str]:
                 pages.add(line.split(": ", 1)[1])
     theme = Path(__file__).resolve().parent.parent / "theme" / "static"
     static = {f"theme/{p.relative_to(theme).as_posix()}" for p in theme.rglob("*") if p.is_file()}
-    return pages | static | {".nojekyll", "sitemap.xml", "feed.atom", "robots.txt"}
+    # The hover previews' fragment beside each record's page (generator/previews.py).
+    fragments = {save_as.removesuffix("index.html") + previews.FRAGMENT for save_as in pages
+                 if previews.is_entity_url(save_as.removesuffix("index.html"), previews.folders())}
+    return pages | static | fragments | {".nojekyll", "sitemap.xml", "feed.atom", "robots.txt"}
 
 
 def output_files(site: Site) -> set[str]:

@@ -35,9 +35,10 @@ def test_the_payload_reaches_many_pages(hostile_site):
 def test_no_page_has_a_script_an_image_or_an_event_handler(hostile_site):
     for page in hostile_site.pages():
         document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        # The only script is the theme's own file, on article pages; data never adds one.
+        # The only scripts are the theme's own files (previews on every page, report.js on article
+        # pages); data never adds one.
         scripts = [s.get("src", "inline") for s in document.find_all("script")]
-        assert all(src.endswith("/theme/js/report.js") for src in scripts), (page, scripts)
+        assert all(src.endswith(("/theme/js/report.js", "/theme/js/previews.js")) for src in scripts), (page, scripts)
         assert document.find_all(["img", "iframe", "object", "embed", "style"]) == [], page
         for element in document.find_all(True):
             handlers = [name for name in element.attrs if name.lower().startswith("on")]
