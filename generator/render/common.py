@@ -133,7 +133,7 @@ def quantity_markdown(value: Quantity) -> Markdown:
 
 def quote_item(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = None) -> str:
     """A list item for a quote: the words, who said them to whom, when, and the evidence."""
-    parts = [quoted(quote.text)]
+    parts = [page_link(quoted(quote.text), "quotes", quote.id)]
     if exclude != ("actors", quote.speaker):
         parts.append("— " + entity_link(graph, "actors", quote.speaker))
     details = []
@@ -195,7 +195,7 @@ def attributed_text(graph: Graph, attribution: Attribution | None, text: str,
 def figure_item(graph: Graph, figure: Figure) -> str:
     """A list item for a figure or claim: what, how much, who says so, and the evidence; where articles
     give it differently, each article's value and source side by side."""
-    text = linked_text(graph, figure.claim)
+    text = page_link(figure.claim, "figures", figure.id)
     versions = reports(figure)
     if all((v.value, v.attribution) == (figure.value, figure.attribution) for v in versions):
         return f"- {text}{_figure_value(graph, figure)}; {evidence_links(graph, all_evidence(figure))}"
