@@ -57,7 +57,8 @@ def axis(values: list[float], open_ended: bool) -> tuple[float, float, float]:
     top = math.ceil(high / step) * step
     if open_ended or top == low:
         top += step
-    return float(low), float(top), float(step)
+    # Rounded: 3 steps of 0.1 make 0.30000000000000004, which would print as such.
+    return round(float(low), 12), round(float(top), 12), float(step)
 
 
 def _round_step(raw: float) -> float:
