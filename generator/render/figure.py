@@ -37,14 +37,19 @@ def render_page(graph: Graph, figure: Figure, lists: Lists | None = None) -> str
 
 def summary(graph: Graph, figure: Figure) -> str:
     """'Fighters who took part: 300 fighters (the Red Army says), 500 fighters (the Red Army says).'"""
-    each = [_value_text(graph, v) for v in reports(figure)[:INLINE_CAP]]
-    return f"{isolated_text(figure.claim)}: {', '.join(more_text(each, len(reports(figure)), 'report'))}."
+    versions = reports(figure)
+    if all(v.value is None for v in versions):  # a claim: led by who asserts it, so it is never stated as fact
+        return f"{_value_text(graph, figure)}: {isolated_text(figure.claim)}"
+    each = [_value_text(graph, v) for v in versions[:INLINE_CAP]]
+    return f"{isolated_text(figure.claim)}: {', '.join(more_text(each, len(versions), 'report'))}."
 
 
 def _value_text(graph: Graph, version: Figure) -> str:
-    """One report's value and who asserts it, as plain text."""
-    amount = quantity_text(version.value) if version.value is not None else "no number"
-    return f"{amount} ({attribution_text(graph, version.attribution)})"
+    """One report's value and who asserts it, as plain text; a claim without a number, who asserts it."""
+    said = attribution_text(graph, version.attribution)
+    if version.value is None:
+        return said[:1].upper() + said[1:]
+    return f"{quantity_text(version.value)} ({said})"
 
 
 def value_item(graph: Graph, version: Figure) -> str:
@@ -91,7 +96,8 @@ def index_groups(graph: Graph, kind=None) -> list[dict]:
 def _counted(figure: Figure) -> str:
     """What a figure counts, as its group's title: the unit of its first value ('ISIS fighters')."""
     value = next((v.value for v in reports(figure) if v.value is not None), None)
-    return NO_NUMBER if value is None else humanize(value.unit).capitalize()
+    unit = humanize(value.unit) if value is not None else ""
+    return unit[:1].upper() + unit[1:] if unit else NO_NUMBER  # 'ISIS fighters' keeps its capitals
 
 
 def figure_entry(graph: Graph, figure: Figure) -> dict:
