@@ -8,7 +8,7 @@ from collections import defaultdict
 from .. import page_meta as M, paths, quality
 from ..dates import label, sort_key
 from ..link import Graph
-from ..markdown_text import Markdown, escape, inline, isolated_text, page_link, quoted
+from ..markdown_text import escape, inline, isolate, isolated_text, page_link, quoted
 from ..model import Evidence, Quote
 from ..wording import outlet_and_day
 from . import meta
@@ -89,7 +89,8 @@ def passage_item(graph: Graph, span: Evidence) -> str:
     marked = (escape_inner(paragraph[start:span.start]) + f'<mark class="quoted">{words}</mark>'
               + escape_inner(paragraph[span.end:end]))
     place = page_link(source_label(graph, source.id, span.paragraph), "sources", source.id, span.anchor)
-    return f"- {Markdown(marked.strip())} ({place})"
+    # Isolated when right-to-left, so the link after it stays where it belongs.
+    return f"- {isolate(marked.strip(), paragraph[start:end])} ({place})"
 
 
 def around(paragraph: str, language: str, start: int, end: int) -> tuple[int, int]:
