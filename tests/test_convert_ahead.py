@@ -23,7 +23,7 @@ def test_pages_converted_ahead_on_two_cores_are_what_the_reader_converts(tmp_pat
     monkeypatch.setenv(cache.ENV, str(tmp_path / "in-process"))
     reader = pelican_cache.ReportMarkdownReader(settings)
     assert ahead == [reader.converted(page)[1] for page in pages]
-    assert all(entry["content"].startswith(("<p>", "<h2", "<blockquote>")) for entry in ahead)
+    assert all(entry["content"].startswith("<p>") or entry["content"].startswith("<h2") for entry in ahead)
 
 
 def test_a_small_site_is_not_worth_the_workers(tmp_path):

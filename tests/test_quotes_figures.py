@@ -57,7 +57,7 @@ def test_a_quote_in_two_articles_is_one_page_with_each_articles_passage_marked(t
     _, pages = two
     assert [p for p in pages if p.startswith("quotes/")] == ["quotes/rebuild.md"]
     page = pages["quotes/rebuild.md"]
-    assert "> “We will rebuild Northtown.”" in page
+    assert "Title: Alice Smith: “We will rebuild Northtown.”" in page
     assert "— [Alice Smith]({filename}/actors/alice-smith.md)" in page
     passages = [line for line in body(page).splitlines() if line.startswith("- ")]
     assert len(passages) == 2

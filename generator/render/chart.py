@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from ..markdown_text import one_line
 from ..model import Quantity
 
 WIDTH = 320  # the viewBox width; the SVG scales to its column, so a phone never scrolls sideways
@@ -29,7 +30,7 @@ def chart(chart_id: str, title: str, lanes: list[tuple[str, Quantity]], more: in
     bottom = len(lanes) * LANE
     ticks = [{"x": scale(low + k * step), "label": _tick_label(low + k * step)}
              for k in range(round((high - low) / step) + 1)]
-    found = {"id": chart_id, "title": title, "width": WIDTH, "height": bottom + AXIS_ROOM, "left": SIDE,
+    found = {"id": chart_id, "title": one_line(title), "width": WIDTH, "height": bottom + AXIS_ROOM, "left": SIDE,
              "right": WIDTH - SIDE, "axis_y": bottom + 4, "tick_y": bottom + 17, "ticks": ticks, "marks": marks}
     if more:
         found["more"] = more
@@ -76,7 +77,7 @@ def _scale(low: float, high: float):
 def _mark(label: str, value: Quantity, lane: int, x) -> dict:
     """One lane: its label, its shape and the x positions of its value."""
     top = lane * LANE
-    mark = {"label": label, "label_y": top + LABEL_DROP, "y": top + MARK_DROP, "about": value.approximate}
+    mark = {"label": one_line(label), "label_y": top + LABEL_DROP, "y": top + MARK_DROP, "about": value.approximate}
     if value.exact is not None:
         return {**mark, "shape": "dot", "x": x(value.exact)}
     if value.minimum is not None and value.maximum is not None:

@@ -7,9 +7,8 @@ from collections import defaultdict
 from .. import page_meta as M, paths
 from ..dates import label
 from ..link import Graph
-from ..markdown_text import isolated_text, page_link
+from ..markdown_text import isolated_text, one_line, page_link
 from ..model import Figure
-from ..wording import humanize
 from . import meta
 from .chart import chart
 from .common import (_amount, attribution_phrase, attribution_text, evidence_links, header,
@@ -85,19 +84,21 @@ def figure_chart(graph: Graph, figure: Figure, lanes: int) -> dict | None:
 
 
 def index_groups(graph: Graph, kind=None) -> list[dict]:
-    """The figures index: by what they count (the unit), each row with its values side by side and its chart."""
+    """The figures index: by what they count (the unit), the most counted first, claims without a number last;
+    each row with its values side by side and its chart."""
     grouped = defaultdict(list)
     for figure in sorted(graph.dataset.figures.values(), key=lambda f: f.id):
         grouped[_counted(figure)].append(figure_entry(graph, figure))
-    order = sorted(grouped, key=lambda title: (title == NO_NUMBER, title.casefold(), title))
+    # The quantities counted most first, then in the order of their first figure's id (dicts keep it): an
+    # order the units' words do not decide, so no text planted in a unit moves a group.
+    order = sorted(grouped, key=lambda title: (title == NO_NUMBER, -len(grouped[title])))
     return [{"title": title, "items": grouped[title]} for title in order]
 
 
 def _counted(figure: Figure) -> str:
     """What a figure counts, as its group's title: the unit of its first value ('ISIS fighters')."""
     value = next((v.value for v in reports(figure) if v.value is not None), None)
-    unit = humanize(value.unit) if value is not None else ""
-    return unit[:1].upper() + unit[1:] if unit else NO_NUMBER  # 'ISIS fighters' keeps its capitals
+    return NO_NUMBER if value is None else one_line(value.unit)  # as the article words it: 'ISIS fighters'
 
 
 def figure_entry(graph: Graph, figure: Figure) -> dict:

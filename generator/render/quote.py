@@ -8,7 +8,7 @@ from collections import defaultdict
 from .. import page_meta as M, paths, quality
 from ..dates import label, sort_key
 from ..link import Graph
-from ..markdown_text import escape, inline, isolate, isolated_text, page_link, quoted
+from ..markdown_text import escape, inline, isolate, isolated_text, one_line, page_link
 from ..model import Evidence, Quote
 from ..wording import outlet_and_day
 from . import meta
@@ -16,33 +16,23 @@ from .common import (all_evidence, attribution_phrase, date_text, entity_link, e
                      page_fields, reports, section, source_label)
 from .lists import INLINE_CAP, Lists
 
-# A page title and an index entry show the first words of a long quote; the page shows them all.
-TITLE_WORDS = 80
-
-
 def render_page(graph: Graph, quote: Quote, lists: Lists | None = None) -> str:
     """The page of one quote: the words, who said them to whom and when, and the passage of each article."""
     lists = lists or Lists("quotes", quote.id, quote.name)
-    lines = [f"> {quoted(quote.text)}", "", _said_line(graph, quote), ""]
+    lines = [_said_line(graph, quote), ""]  # the words are the page's title
     lines += section("In the articles", [passage_item(graph, span) for span in all_evidence(quote)], lists,
                      "passages quoting {name}")
-    speaker = graph.dataset.actors[quote.speaker].name
+    speaker = isolated_text(graph.dataset.actors[quote.speaker].name)
     layout = [(M.INFOBOX, _infobox(graph, quote)), (M.CRUMBS, meta.crumbs(graph, "quotes"))]
     day = quote.date.value if quote.date and quote.date.precision == "day" else ""
     fields = page_fields(graph, "quotes", quote.id, title(graph, quote), "quote", "quote",
-                         f"{speaker} said: “{quote.text}”", day, layout)
+                         f"{speaker} said: “{isolated_text(quote.text)}”", day, layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 
 def title(graph: Graph, quote: Quote) -> str:
-    """'Ryan Dillon: “aware of tensions …”': the speaker and the first words."""
-    return f"{graph.dataset.actors[quote.speaker].name}: “{short(quote.text)}”"
-
-
-def short(text: str, limit: int = TITLE_WORDS) -> str:
-    """The text, or its first words up to limit characters and an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+    """'Ryan Dillon: “aware of tensions …”': the speaker and the words, whole (a page shows a text as it is)."""
+    return f"{isolated_text(graph.dataset.actors[quote.speaker].name)}: “{isolated_text(quote.text)}”"
 
 
 def _said_line(graph: Graph, quote: Quote) -> str:
@@ -114,7 +104,7 @@ def index_groups(graph: Graph, kind=None) -> list[dict]:
         grouped[quote.speaker].append(quote_entry(graph, quote))
     actors = graph.dataset.actors
     speakers = sorted(grouped, key=lambda a: (actors[a].name.casefold(), a))
-    return [{"title": actors[a].name, "items": grouped[a]} for a in speakers]
+    return [{"title": one_line(actors[a].name), "items": grouped[a]} for a in speakers]
 
 
 def article_text(graph: Graph, source_id: str) -> str:
@@ -128,8 +118,8 @@ def _by_date(quote: Quote) -> tuple:
 
 
 def quote_entry(graph: Graph, quote: Quote) -> dict:
-    """An index entry: the first words, linked, with the date and the article (or how many)."""
+    """An index entry: the words, linked, with the date and the article (or how many)."""
     versions = reports(quote)
     where = article_text(graph, quote.source) if len(versions) == 1 else f"in {len(versions):,} articles"
     when = label(quote.date) if quote.date is not None else "date not given"
-    return meta.item(f"“{short(quote.text)}”", paths.url("quotes", quote.id), f"{when}; {where}")
+    return meta.item(f"“{isolated_text(quote.text)}”", paths.url("quotes", quote.id), f"{when}; {where}")
