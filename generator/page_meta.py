@@ -23,10 +23,11 @@ CRUMBS = "Crumbs"
 GROUPS = "Groups"
 BLOCKS = "Blocks"
 PAGINATION = "Pagination"  # the page links of a list over several pages: numbered, previous and next
+CHART = "Chart"  # a figure's values as chart geometry (render/chart.py), or null for a claim without a number
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART)
 JSON_FIELDS = frozenset(LAYOUT)
 
 

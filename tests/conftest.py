@@ -109,6 +109,7 @@ def site(tmp_path_factory):
 # is marked "process" where it is written (@pytest.mark.process); the rest call cli.main() in process.
 NEEDS = {
     "test_browser": ("browser", "site"),
+    "test_browser_pages": ("browser", "site"),
     "test_security": ("browser", "site"),
     "test_site_html": ("site", "external"),
     "test_site_build": ("site",),

@@ -28,6 +28,8 @@ REPRESENTATIVE = {
     "event": "events/al-qaim-rawa-operation/index.html",
     "source": "sources/cnn-2017-10-26-iraq-kurdish-clashes/index.html",
     "kind-index": "actors/index.html",
+    "quote": "quotes/dillon-aware-of-tensions/index.html",
+    "figure": "figures/defenders-of-al-qaim-and-rawa/index.html",
     "overview": "index.html",
     "not-found": "404.html",
     "page": "pages/about.html",

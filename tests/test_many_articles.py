@@ -55,7 +55,7 @@ def test_a_figure_given_differently_shows_both_values_with_their_sources(pages):
 def test_a_quote_and_a_relationship_reported_twice_are_one_line_with_both_citations(pages):
     _, rendered = pages
     alice = rendered["actors/alice-smith.md"]
-    quote = [line for line in alice.splitlines() if line.startswith("- “We will rebuild Northtown")]
+    quote = [line for line in alice.splitlines() if line.startswith("- [“We will rebuild Northtown")]
     assert len(quote) == 1 and "daily-2017-10-26-northtown.md#ev-" in quote[0] and f"{SECOND}.md#ev-" in quote[0]
     opposes = [line for line in alice.splitlines() if line.startswith("- Opposes")]
     assert len(opposes) == 1 and "daily-2017-10-26-northtown.md#ev-" in opposes[0] and f"{SECOND}.md#ev-" in opposes[0]
@@ -119,7 +119,7 @@ def test_the_same_words_of_the_same_speaker_in_two_articles_are_one_quote_whatev
     linked = factory.graph(data)
     assert list(linked.dataset.quotes) == ["rebuild"]
     assert [q.source for q in linked.dataset.quotes["rebuild"].other_reports] == [SECOND]
-    line = [x for x in render(linked)["actors/alice-smith.md"].splitlines() if x.startswith("- “We will rebuild")]
+    line = [x for x in render(linked)["actors/alice-smith.md"].splitlines() if x.startswith("- [“We will rebuild")]
     assert len(line) == 1 and f"{SECOND}.md#ev-" in line[0] and "daily-2017-10-26-northtown.md#ev-" in line[0]
 
 

@@ -48,7 +48,8 @@ def test_an_actor_page_lists_its_event_with_its_role_and_the_places_it_was_at(li
 def test_an_actor_page_lists_the_quote_it_said_with_its_audience_and_event(linked):
     graph, pages = linked
     assert section(pages["actors/alice-smith.md"], "Quotes") == [
-        "- “We will rebuild Northtown.” (to [The Daily]({filename}/actors/daily.md); during [The event attack]"
+        "- [“We will rebuild Northtown.”]({filename}/quotes/rebuild.md) (to [The Daily]({filename}/actors/daily.md); "
+        "during [The event attack]"
         f"({{filename}}/events/attack.md)); evidence: [¶2]({SOURCE}#{anchor(graph, 'quotes', 'rebuild')})"]
 
 

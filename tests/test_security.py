@@ -79,7 +79,7 @@ def _browsed(site) -> list:
     (the sample's pages hold only the report's title and summary, the same on each)."""
     pages = [p for p in site.pages() if "/rt" in p.as_posix() or p.parent == site.output
              or p.parent.parent == site.output]
-    for kind in ("actors", "places", "events", "sources"):
+    for kind in ("actors", "places", "events", "sources", "quotes", "figures"):
         pages.append(next(p for p in site.pages() if p.parent.parent.name == kind and "/rt" not in p.as_posix()))
     return sorted(set(pages))
 
@@ -95,7 +95,8 @@ def test_nothing_runs_in_a_real_browser(hostile_site):
         page.on("dialog", lambda dialog: (fired.append(dialog.message), dialog.dismiss()))
         page.on("request", lambda request: request.url.startswith(redteam.SITEURL) or elsewhere.append(request.url))
         browsed = _browsed(hostile_site)
-        assert len(browsed) == 4 * len(redteam.FAMILIES) + 6 + 4, [p.name for p in browsed]
+        # Each family's 6 pages, the overview, the 404 page and the 6 indexes, and a sample page of each kind.
+        assert len(browsed) == 6 * len(redteam.FAMILIES) + 8 + 6, [p.name for p in browsed]
         for html in browsed:
             page.goto(f"{redteam.SITEURL}/{html.relative_to(hostile_site.output).as_posix()}")
             # Fire the events an inline handler would wait for, on every element of the page.

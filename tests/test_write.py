@@ -32,9 +32,9 @@ def test_build_writes_a_page_per_actor_place_event_and_source(data, tmp_path):
     """One Markdown page for each record, and a manifest listing exactly those pages."""
     graph, report = pipeline.build(data, tmp_path / "content")
     ds = graph.dataset
-    expected = {f"{folder}/{i}.md" for folder in ("actors", "places", "events", "sources")
-                for i in getattr(ds, folder)}
-    expected |= {f"indexes/{name}.md" for name in ("overview", "actors", "places", "events", "sources", "not-found")}
+    folders = ("actors", "places", "events", "sources", "quotes", "figures")
+    expected = {f"{folder}/{i}.md" for folder in folders for i in getattr(ds, folder)}
+    expected |= {f"indexes/{name}.md" for name in ("overview", *folders, "not-found")}
     assert set(report.written) == expected
     manifest = json.loads((tmp_path / "content" / MANIFEST).read_text())
     assert set(manifest["files"]) == expected and "pending" not in manifest

@@ -146,7 +146,7 @@ def quantity_markdown(value: Quantity) -> Markdown:
 
 def quote_item(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = None) -> str:
     """A list item for a quote: the words, who said them to whom, when, and the evidence."""
-    parts = [quoted(quote.text)]
+    parts = [page_link(quoted(quote.text), "quotes", quote.id)]
     if exclude != ("actors", quote.speaker):
         parts.append("— " + entity_link(graph, "actors", quote.speaker))
     details = []
@@ -205,11 +205,10 @@ def attributed_text(graph: Graph, attribution: Attribution | None, text: str,
     return Markdown(lead[:1].upper() + lead[1:] + ": " + body)
 
 
-def figure_item(graph: Graph, figure: Figure, seen: set[tuple[str, str]] | None = None) -> str:
+def figure_item(graph: Graph, figure: Figure) -> str:
     """A list item for a figure or claim: what, how much, who says so, and the evidence; where articles
-    give it differently, each article's value and source side by side. Its section passes `seen`, so that
-    a name is linked at its first mention in the section."""
-    text = linked_text(graph, figure.claim, seen=seen)
+    give it differently, each article's value and source side by side. The claim links to the figure's page."""
+    text = page_link(figure.claim, "figures", figure.id)
     versions = reports(figure)
     if all((v.value, v.attribution) == (figure.value, figure.attribution) for v in versions):
         return f"- {text}{_figure_value(graph, figure)}; {evidence_links(graph, all_evidence(figure))}"
@@ -219,9 +218,8 @@ def figure_item(graph: Graph, figure: Figure, seen: set[tuple[str, str]] | None 
 
 
 def figure_items(graph: Graph, figures: list[Figure]) -> list[str]:
-    """The items of a section of figures: the section is the unit in which a name is linked once."""
-    seen: set[tuple[str, str]] = set()
-    return [figure_item(graph, figure, seen) for figure in figures]
+    """The items of a section of figures, each led by its claim linked to the figure's page."""
+    return [figure_item(graph, figure) for figure in figures]
 
 
 def _figure_value(graph: Graph, figure: Figure) -> str:

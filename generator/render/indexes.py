@@ -67,7 +67,7 @@ def _timeline(graph: Graph) -> list[dict]:
 
 def _key_figures(graph: Graph) -> list[dict]:
     figures = sorted((f for f in graph.dataset.figures.values() if f.value), key=lambda f: f.id)
-    return [meta.item(quantity_text(f.value), paths.anchored(paths.url("sources", f.source), f.evidence[0].anchor),
+    return [meta.item(quantity_text(f.value), paths.url("figures", f.id),
                       f"{isolated_text(f.claim)}; {attribution_text(graph, f.attribution)}")
             for f in figures[:KEY_FIGURES]]
 

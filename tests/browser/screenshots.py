@@ -1,4 +1,8 @@
-"""Screenshots of each page kind at phone and desktop widths: `python -m tests.browser.screenshots DIR`."""
+"""Screenshots of each page kind at phone and desktop widths: `python -m tests.browser.screenshots DIR`.
+
+tests/test_browser_pages.py saves them as a test artifact into $REPORT_ARTIFACTS (CI uploads that folder):
+a new page kind is one line in PAGES.
+"""
 
 from __future__ import annotations
 
@@ -16,24 +20,35 @@ PAGES = {
     "source": "/sources/cnn-2017-10-26-iraq-kurdish-clashes/#ev-135d4105bf",
     "actors-index": "/actors/",
     "events-index": "/events/",
+    "quote": "/quotes/dillon-aware-of-tensions/",
+    "figure": "/figures/defenders-of-al-qaim-and-rawa/",
+    "quotes-index": "/quotes/",
+    "figures-index": "/figures/",
 }
+SCHEMES = ("light", "dark")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 
 
 def take(output: Path, target: Path, full_page: bool = True, scheme: str = "light") -> list[Path]:
     """Screenshot every page kind at every width into target; returns the files."""
+    with serve(output) as base, browser() as chromium:
+        return take_with(chromium, base, target, full_page, scheme)
+
+
+def take_with(chromium, base: str, target: Path, full_page: bool = True, scheme: str = "light",
+              pages: dict[str, str] = PAGES) -> list[Path]:
+    """Screenshot pages (name: path under base) at every width into target, in a browser already running."""
     target.mkdir(parents=True, exist_ok=True)
     shots = []
-    with serve(output) as base, browser() as chromium:
-        for width_name, (width, height) in WIDTHS.items():
-            context = chromium.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
-            page = context.new_page()
-            for name, path in PAGES.items():
-                page.goto(base + path)
-                shot = target / f"{name}-{width_name}-{scheme}.png"
-                page.screenshot(path=str(shot), full_page=full_page)
-                shots.append(shot)
-            context.close()
+    for width_name, (width, height) in WIDTHS.items():
+        context = chromium.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+        page = context.new_page()
+        for name, path in pages.items():
+            page.goto(base + path)
+            shot = target / f"{name}-{width_name}-{scheme}.png"
+            page.screenshot(path=str(shot), full_page=full_page)
+            shots.append(shot)
+        context.close()
     return shots
 
 
