@@ -15,10 +15,13 @@ from .vocabulary import ACTOR_RELATIONS, EVENT_RELATIONS
 
 @dataclass(frozen=True)
 class Passage:
-    """A paragraph of a source that mentions an entity."""
+    """A paragraph of a source that mentions an entity, and where in it the first mention is (start, end):
+    a passage is its paragraph; the offsets say which words to show and mark."""
 
     source: str
     paragraph: int
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -232,8 +235,11 @@ def _link_mentions(graph: Graph) -> None:
             graph.names_of_source[source.id] = graph.names.choosing(source.names)
         names = graph.names_in(source.id)
         for number, paragraph in enumerate(source.paragraphs):
-            for key in dict.fromkeys((m.folder, m.id) for m in names.find(paragraph)):
-                graph.mentions[key].append(Passage(source.id, number))
+            first: dict = {}
+            for mention in names.find(paragraph):
+                first.setdefault((mention.folder, mention.id), mention)
+            for key, mention in first.items():
+                graph.mentions[key].append(Passage(source.id, number, mention.start, mention.end))
                 graph.files_of[key].add(source.origin.doc.path)
 
 

@@ -15,8 +15,12 @@ FALLBACK_LANGUAGE = "en"  # the rules for a language pysbd has none for
 # A first sentence is looked for in this many characters: a list entry shows no more, and the work of
 # splitting a description stays bounded however long it is.
 FIRST_SENTENCE_WINDOW = 400
-# A sentence shown around a mention: at most this many characters either side of the name.
-AROUND_WINDOW = 240
+# The sentence around a mention: the paragraph is split whole up to WHOLE_PARAGRAPH characters (once, for
+# every name in it), a longer one only within AROUND_SPLIT characters of the name; at most AROUND_SHOWN
+# characters either side of the name are shown (a news sentence is rarely 300 characters long).
+WHOLE_PARAGRAPH = 3000
+AROUND_SPLIT = 600
+AROUND_SHOWN = 300
 # pysbd turns line breaks into its own markers; a space of the same length keeps every offset true.
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " ", "\x0b": " ", "\x0c": " "})
 
@@ -83,19 +87,25 @@ def _runs_on(text: str, window: str, end: int) -> bool:
 
 
 def around(text: str, start: int, end: int, language: str = FALLBACK_LANGUAGE) -> tuple[int, int, bool, bool]:
-    """The sentence of text holding text[start:end]: its (start, end), and whether it was cut before and
-    after. The sentences are found within AROUND_WINDOW characters either side of the name only, so a
-    long paragraph costs no more; a sentence reaching past that is cut at a word."""
-    low, high = max(0, start - AROUND_WINDOW), min(len(text), end + AROUND_WINDOW)
+    """The sentence of text holding text[start:end], at most AROUND_SHOWN characters either side of it: its
+    (start, end), and whether it was cut before and after. A paragraph is split once for every name in it;
+    one longer than WHOLE_PARAGRAPH only within AROUND_SPLIT characters of the name, so it costs no more."""
+    low, high = (0, len(text)) if len(text) <= WHOLE_PARAGRAPH else (
+        max(0, start - AROUND_SPLIT), min(len(text), end + AROUND_SPLIT))
     found = [(low + a, low + b) for a, b in spans(text[low:high], language) if low + a < end and start < low + b]
     first_char, last_char = (found[0][0], found[-1][1]) if found else (start, end)
     cut_before = low > 0 and not text[low:first_char].strip()  # no boundary between the window's edge and it
     cut_after = high < len(text) and last_char >= len(text[:high].rstrip())
-    if cut_before:  # a word the window's edge cut in two is left out
-        first_char = min(start, text.find(" ", first_char, start) + 1 or first_char)
+    if first_char < start - AROUND_SHOWN:
+        first_char, cut_before = start - AROUND_SHOWN, True
+    if last_char > end + AROUND_SHOWN:
+        last_char, cut_after = end + AROUND_SHOWN, True
+    if cut_before:  # a word the cut went through is left out
+        space = text.find(" ", first_char, start)
+        first_char = space + 1 if space >= 0 else first_char
     if cut_after:
         space = text.rfind(" ", end, last_char)
-        last_char = space if space > end else last_char
+        last_char = space if space >= 0 else last_char
     return first_char, max(last_char, end), cut_before, cut_after
 
 

@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given, strategies as st
 
 from generator import quality, sentences, validate, wording
-from tests.conftest import examples
+from generator.link import Passage
+from generator.render import common, render
+from tests import factory, two_articles
+from tests.conftest import SAMPLE_DATA, examples
 
 
 @pytest.mark.parametrize("text, first", [
@@ -89,13 +92,78 @@ def test_the_first_sentence_of_a_long_description_splits_only_a_window(monkeypat
     assert seen and max(seen) <= sentences.FIRST_SENTENCE_WINDOW
 
 
-def test_the_sentence_around_a_name_is_found_within_a_window():
+def test_the_sentence_around_a_name_is_the_whole_sentence_with_its_abbreviations():
     text = "The colonel arrived. Col. Ryan Dillon said the U.S. military will stay. Then more."
     start = text.index("Ryan")
     a, b, before, after = sentences.around(text, start, start + len("Ryan Dillon"))
     assert text[a:b] == "Col. Ryan Dillon said the U.S. military will stay." and not before and not after
+
+
+def test_a_long_sentence_around_a_name_is_cut_at_words_either_side():
     long = "word " * 300 + "Ryan Dillon spoke " + "more " * 300 + "end."
     start = long.index("Ryan")
     a, b, before, after = sentences.around(long, start, start + 11)
-    assert before and after and b - a <= 2 * sentences.AROUND_WINDOW + 11
+    assert before and after and b - a <= 2 * sentences.AROUND_SHOWN + 11
     assert long[a:b].startswith("word ") and long[a:b].endswith(" more")
+
+
+def test_a_very_long_paragraph_is_split_only_near_the_name(monkeypatch):
+    """Bounded: a paragraph of 100,000 characters costs a window's split a mention, not the whole text's."""
+    seen = []
+    pieces = sentences._pieces
+    monkeypatch.setattr(sentences, "_pieces", lambda text, language: seen.append(len(text)) or pieces(text, language))
+    text = "He spoke. " * 5000 + "Col. Ryan Dillon said so. " + "He left. " * 5000
+    start = text.index("Ryan")
+    a, b, _, _ = sentences.around(text, start, start + 11)
+    assert text[a:b] == "Col. Ryan Dillon said so."
+    assert seen and max(seen) <= 2 * sentences.AROUND_SPLIT + 11
+
+
+# ---- mentions: the sentence naming an entity, the name marked --------------------------------------
+
+def mentions_of(page: str) -> list[str]:
+    """The entries of a page's 'Mentions in the articles'."""
+    return [line for line in page.split("## Mentions in the articles", 1)[1].splitlines() if line.startswith("- ")]
+
+
+def test_a_mention_shows_its_whole_sentence_with_the_name_in_bold(tmp_path):
+    """The two-article fixture: Alice Smith is named in the second sentence of the Courier's ¶1; the entry
+    is that sentence (not the paragraph's start), the name marked, linked to the paragraph."""
+    pages = render(factory.graph(two_articles.write(tmp_path)))
+    found = [m for m in mentions_of(pages["actors/alice-smith.md"]) if two_articles.SECOND in m]
+    assert found[0] == (f"- [The Courier, 27 October 2017, ¶1]({{filename}}/sources/{two_articles.SECOND}.md#p1): "
+                        "***Alice Smith** said the attack was brutal.*")
+
+
+def test_a_mention_in_the_sample_keeps_col_in_its_sentence(tmp_path):
+    pages = render(factory.graph(SAMPLE_DATA))
+    dillon = mentions_of(pages["actors/ryan-dillon.md"])[0]
+    assert "#p2): *A spokesman for the US-led coalition, US Army **Col. Ryan Dillon**, told CNN Thursday" in dillon
+    assert dillon.endswith("Kurdish Region.”*") and "…" not in dillon  # the whole sentence, past 160 characters
+
+
+def test_a_mention_of_hostile_text_is_escaped_and_still_marked(tmp_path):
+    paragraphs = ["Nobody spoke. *Alice Smith* said [it](javascript:alert(1)) <b>was</b> `bad`. Then silence.",
+                  "The Red Army attacked Northtown. Officials in Southland said nothing."]
+    data = factory.write(tmp_path, paragraphs=paragraphs, events=[factory.event(
+        "attack", "The Red Army attacked Northtown", participants=[("red-army", "attacker")], places=["northtown"])])
+    entry = mentions_of(render(factory.graph(data))["actors/alice-smith.md"])[0]
+    assert entry.endswith("#p1): *\\***Alice Smith**\\* said &#91;it&#93;(javascript:alert(1)) &lt;b&gt;was&lt;/b&gt; "
+                          "\\`bad\\`.*")
+
+
+def test_a_right_to_left_mention_is_isolated(tmp_path):
+    graph = factory.graph(two_articles.write(tmp_path))
+    source = next(iter(graph.dataset.sources.values()))
+    text = "قال أليس. Alice Smith said so."
+    excerpt = common._excerpt(text, Passage(source.id, 0, text.index("Alice"), text.index("Alice") + 11), "en")
+    assert excerpt == "***Alice Smith** said so.*"
+    excerpt = common._excerpt(text, Passage(source.id, 0, 4, 8), "ar")
+    assert excerpt.startswith("*<bdi>") and excerpt.endswith("</bdi>*")
+
+
+@pytest.mark.site
+def test_the_built_page_marks_the_name_in_the_sentence(site):
+    html = (site.output / "actors" / "ryan-dillon" / "index.html").read_text("utf-8")
+    mentions = html.split('id="mentions"', 1)[1].split("</ul>", 1)[0]
+    assert "<em>A spokesman for the US-led coalition, US Army <strong>Col. Ryan Dillon</strong>, told CNN" in mentions
