@@ -8,8 +8,11 @@ first sentence is looked for in its first FIRST_SENTENCE_WINDOW characters only.
 from __future__ import annotations
 
 import functools
+from importlib.metadata import version
 
 import pysbd
+
+from . import cache
 
 FALLBACK_LANGUAGE = "en"  # the rules for a language pysbd has none for
 # A first sentence is looked for in this many characters: a list entry shows no more, and the work of
@@ -86,13 +89,41 @@ def _runs_on(text: str, window: str, end: int) -> bool:
     return not (text[end - 1] in ".!?…" and text[end:end + 1].isspace())
 
 
-def around(text: str, start: int, end: int, language: str = FALLBACK_LANGUAGE) -> tuple[int, int, bool, bool]:
+@functools.lru_cache(maxsize=1 << 14)  # each article once a build, whatever order its mentions come in
+def of_paragraphs(paragraphs: tuple[str, ...], language: str) -> tuple:
+    """The sentences of each paragraph of an article (None for one longer than WHOLE_PARAGRAPH), from the
+    build cache when this text was split before: pysbd's milliseconds a paragraph are paid once an article."""
+    entry = cache.key("sentences", cache.code_digest(), version("pysbd"), _rules(language), *paragraphs)
+    stored = cache.get("sentences", entry)
+    if _well_formed(stored, paragraphs):
+        return tuple(None if p is None else tuple((a, b) for a, b in p) for p in stored)
+    found = tuple(spans(p, language) if len(p) <= WHOLE_PARAGRAPH else None for p in paragraphs)
+    cache.put("sentences", entry, found)
+    return found
+
+
+def _well_formed(stored, paragraphs: tuple[str, ...]) -> bool:
+    """True when a cache entry holds, for each paragraph, None or (start, end) pairs inside it."""
+    if not isinstance(stored, list) or len(stored) != len(paragraphs):
+        return False
+    return all(found is None or isinstance(found, list) and all(
+        isinstance(span, list) and len(span) == 2 and all(type(n) is int for n in span)
+        and 0 <= span[0] <= span[1] <= len(text) for span in found) for found, text in zip(stored, paragraphs))
+
+
+def around(text: str, start: int, end: int, language: str = FALLBACK_LANGUAGE,
+           split: tuple[tuple[int, int], ...] | None = None) -> tuple[int, int, bool, bool]:
     """The sentence of text holding text[start:end], at most AROUND_SHOWN characters either side of it: its
-    (start, end), and whether it was cut before and after. A paragraph is split once for every name in it;
-    one longer than WHOLE_PARAGRAPH only within AROUND_SPLIT characters of the name, so it costs no more."""
-    low, high = (0, len(text)) if len(text) <= WHOLE_PARAGRAPH else (
-        max(0, start - AROUND_SPLIT), min(len(text), end + AROUND_SPLIT))
-    found = [(low + a, low + b) for a, b in spans(text[low:high], language) if low + a < end and start < low + b]
+    (start, end), and whether it was cut before and after. split is the text's sentences, if known (see
+    of_paragraphs); else a text up to WHOLE_PARAGRAPH long is split whole, once for every name in it, and a
+    longer one only within AROUND_SPLIT characters of the name, so that it costs no more."""
+    if split is not None:
+        low, high, found = 0, len(text), split
+    else:
+        low, high = (0, len(text)) if len(text) <= WHOLE_PARAGRAPH else (
+            max(0, start - AROUND_SPLIT), min(len(text), end + AROUND_SPLIT))
+        found = spans(text[low:high], language)
+    found = [(low + a, low + b) for a, b in found if low + a < end and start < low + b]
     first_char, last_char = (found[0][0], found[-1][1]) if found else (start, end)
     cut_before = low > 0 and not text[low:first_char].strip()  # no boundary between the window's edge and it
     cut_after = high < len(text) and last_char >= len(text[:high].rstrip())

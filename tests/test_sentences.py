@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from generator import quality, sentences, validate, wording
+from generator import cache, quality, sentences, validate, wording
 from generator.link import Passage
 from generator.render import common, render
 from tests import factory, two_articles
@@ -167,3 +167,22 @@ def test_the_built_page_marks_the_name_in_the_sentence(site):
     html = (site.output / "actors" / "ryan-dillon" / "index.html").read_text("utf-8")
     mentions = html.split('id="mentions"', 1)[1].split("</ul>", 1)[0]
     assert "<em>A spokesman for the US-led coalition, US Army <strong>Col. Ryan Dillon</strong>, told CNN" in mentions
+
+
+def test_an_article_s_sentences_are_split_once_then_read_from_the_build_cache(tmp_path, monkeypatch):
+    """A second build splits nothing; a corrupt or planted entry is split again, never trusted."""
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    paragraphs = ("Col. Ryan Dillon spoke. He left.", "Lt. Gen. Paul Funk agreed.")
+    seen = []
+    pieces = sentences._pieces
+    monkeypatch.setattr(sentences, "_pieces", lambda text, language: seen.append(text) or pieces(text, language))
+    for clear in (sentences.of_paragraphs.cache_clear, sentences._spans.cache_clear):
+        clear()
+    first = sentences.of_paragraphs(paragraphs, "en")
+    assert first == (((0, 23), (24, 32)), ((0, 26),)) and len(seen) == 2
+    sentences.of_paragraphs.cache_clear(), sentences._spans.cache_clear()
+    assert sentences.of_paragraphs(paragraphs, "en") == first and len(seen) == 2  # from the build cache
+    for entry in (tmp_path / "cache" / "sentences").rglob("*.json"):
+        entry.write_text('[[[0, 999]], "x"]', "utf-8")
+    sentences.of_paragraphs.cache_clear(), sentences._spans.cache_clear()
+    assert sentences.of_paragraphs(paragraphs, "en") == first and len(seen) == 4

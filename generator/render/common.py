@@ -229,13 +229,14 @@ def mentions_section(graph: Graph, key: tuple[str, str], lists: Lists | None = N
         source = graph.dataset.sources[passage.source]
         name = source_label(graph, source.id, passage.paragraph)
         link = page_link(name, 'sources', source.id, f'p{passage.paragraph + 1}')
-        items.append(f"- {link}: {_excerpt(source.paragraphs[passage.paragraph], passage, source.language)}")
+        split = sentences.of_paragraphs(tuple(source.paragraphs), source.language)[passage.paragraph]
+        items.append(f"- {link}: {_excerpt(source.paragraphs[passage.paragraph], passage, source.language, split)}")
     return section("Mentions in the articles", items, lists, "mentions", anchor="mentions")
 
 
-def _excerpt(paragraph: str, passage, language: str) -> Markdown:
+def _excerpt(paragraph: str, passage, language: str, split=None) -> Markdown:
     """The sentence of the paragraph holding the mention, in italics, the name in bold; '…' where it was cut."""
-    start, end, cut_before, cut_after = sentences.around(paragraph, passage.start, passage.end, language)
+    start, end, cut_before, cut_after = sentences.around(paragraph, passage.start, passage.end, language, split)
     sentence = paragraph[start:end]
     before, named, after = (paragraph[start:passage.start], paragraph[passage.start:passage.end],
                             paragraph[passage.end:end])
