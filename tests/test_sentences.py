@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import cache, quality, sentences, validate, wording
 from generator.link import Passage
@@ -61,7 +64,7 @@ def test_hostile_text_gives_offsets_inside_it(text):
     """Whatever the text, every span lies inside it, in order, and the first sentence is a part of it."""
     spans = sentences.spans(text)
     assert all(0 <= a < b <= len(text) for a, b in spans)
-    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
     first = wording.first_sentence(text)
     assert first.removesuffix(" …") in text
 
@@ -71,7 +74,7 @@ def test_hostile_text_gives_offsets_inside_it(text):
 def test_any_text_splits_into_ordered_spans(text):
     spans = sentences.spans(text)
     assert all(0 <= a < b <= len(text) for a, b in spans)
-    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
     assert bool(spans) == bool(text.strip())
 
 
