@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import graphlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,10 +15,13 @@ from .vocabulary import ACTOR_RELATIONS, EVENT_RELATIONS
 
 @dataclass(frozen=True)
 class Passage:
-    """A paragraph of a source that mentions an entity."""
+    """A paragraph of a source that mentions an entity, and where in it the first mention is (start, end):
+    a passage is its paragraph; the offsets say which words to show and mark."""
 
     source: str
     paragraph: int
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class Graph:
     files_of: dict = field(default_factory=lambda: defaultdict(set))  # (folder, id) -> data files behind the page
     names_of_source: dict = field(default_factory=dict)  # source id -> its NameIndex, when it chooses names
     reports_in: dict = field(default_factory=dict)  # (id(record), source id) -> that article's report of the fact
+    above: dict = field(default_factory=dict)  # place id -> every place containing it, outermost first
+    within: dict = field(default_factory=lambda: defaultdict(list))  # place id -> every place inside it, by name
 
     def report_in(self, record, source_id: str):
         """The report of a fact that one article makes (the record itself if that article is the first): a
@@ -125,18 +131,33 @@ class Graph:
 
     def ancestors(self, place_id: str) -> list[str]:
         """Every place that contains this one, outermost first (each once, however many paths lead to it)."""
-        found: dict[str, int] = {}
-        self._climb(place_id, found)
-        return sorted(found, key=lambda p: (found[p], self.dataset.places[p].name.casefold()))
+        return list(self.above.get(place_id, ()))
 
-    def _climb(self, place_id: str, found: dict[str, int]) -> int:
-        """Record the ancestors of a place with their height (steps to a top-level place); its height."""
-        height = 0
-        for parent in self.dataset.places[place_id].parents:
-            if parent not in found:
-                found[parent] = self._climb(parent, found)
-            height = max(height, found[parent] + 1)
-        return height
+    def places_within(self, place_id: str) -> list[str]:
+        """Every place inside this one, at any depth (town in province in country), by name."""
+        return self.within.get(place_id, [])
+
+    def events_within(self, place_id: str) -> list[tuple[object, list[str]]]:
+        """(event, the places inside this one where it was) for each event in a place inside this one and
+        not at this one itself, each once, by date."""
+        own = {event.id for event in self.events_at_place(place_id)}
+        found: dict[str, tuple[object, list[str]]] = {}
+        for inner in self.places_within(place_id):
+            for event in self.events_at_place(inner):
+                if event.id not in own:
+                    found.setdefault(event.id, (event, []))[1].append(inner)
+        return sorted(found.values(), key=lambda pair: chronological(pair[0]))
+
+    def figures_within(self, place_id: str) -> list[tuple[object, list[str]]]:
+        """(figure, the places inside this one it is about) for each figure about a place inside this one
+        and not about this one itself, each once, in the order of those places."""
+        own = {id(figure) for figure, _ in self.figures_of("places", place_id)}
+        found: dict[int, tuple[object, list[str]]] = {}
+        for inner in self.places_within(place_id):
+            for figure, _ in self.figures_of("places", inner):
+                if id(figure) not in own:
+                    found.setdefault(id(figure), (figure, []))[1].append(inner)
+        return list(found.values())
 
     def trail(self, place_id: str) -> list[str]:
         """The chain of first parents from the outermost place down: the breadcrumbs of a place."""
@@ -162,7 +183,29 @@ def link(dataset: Dataset) -> Graph:
             for version in (record, *getattr(record, "other_reports", ())):
                 _link_record(graph, kind, record, version, seen)
     _link_mentions(graph)
+    _link_places(graph)
     return graph
+
+
+def _link_places(graph: Graph) -> None:
+    """Each place's containing places and the places inside it, at any depth, in one pass from the top
+    places down: the work is the sum of those lists, not a walk of every place for every page."""
+    places = graph.dataset.places
+    parents = {p.id: [q for q in p.parents if q in places] for p in places.values()}
+    height: dict[str, int] = {}
+    above: dict[str, dict[str, None]] = {}
+    for place_id in graphlib.TopologicalSorter(parents).static_order():  # parents first; validation refused cycles
+        found: dict[str, None] = {}
+        for parent in parents[place_id]:
+            found.update(above[parent])
+            found[parent] = None
+        above[place_id] = found
+        height[place_id] = max((height[q] + 1 for q in parents[place_id]), default=0)
+    name = {p.id: p.name.casefold() for p in places.values()}
+    for place_id in sorted(places, key=lambda p: (name[p], p)):
+        graph.above[place_id] = tuple(sorted(above[place_id], key=lambda p: (height[p], name[p])))
+        for outer in above[place_id]:
+            graph.within[outer].append(place_id)
 
 
 def _link_record(graph: Graph, kind: Kind, record, version, seen: set) -> None:
@@ -192,8 +235,11 @@ def _link_mentions(graph: Graph) -> None:
             graph.names_of_source[source.id] = graph.names.choosing(source.names)
         names = graph.names_in(source.id)
         for number, paragraph in enumerate(source.paragraphs):
-            for key in dict.fromkeys((m.folder, m.id) for m in names.find(paragraph)):
-                graph.mentions[key].append(Passage(source.id, number))
+            first: dict = {}
+            for mention in names.find(paragraph):
+                first.setdefault((mention.folder, mention.id), mention)
+            for key, mention in first.items():
+                graph.mentions[key].append(Passage(source.id, number, mention.start, mention.end))
                 graph.files_of[key].add(source.origin.doc.path)
 
 

@@ -7,18 +7,14 @@ lists it and links back). Each finding is a Problem naming the file, line and fi
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 
-import pysbd
-
-from . import kinds
+from . import kinds, sentences as splitter
 from .link import Graph
 from .model import Source
 from .problems import Problem
 
 CITED = 0.75  # the share of a sentence's characters that evidence spans must cover
-_FALLBACK_LANGUAGE = "en"
 
 
 def findings(graph: Graph) -> list[Problem]:
@@ -31,17 +27,7 @@ def findings(graph: Graph) -> list[Problem]:
 
 def sentences(text: str, language: str) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of text, by pysbd's rules for the language (English if unknown)."""
-    spans = _segmenter(language).segment(text)
-    return [(span.start, span.start + len(span.sent.rstrip())) for span in spans if span.sent.strip()]
-
-
-@functools.lru_cache(maxsize=None)
-def _segmenter(language: str) -> pysbd.Segmenter:
-    code = language.split("-")[0].lower()
-    try:
-        return pysbd.Segmenter(language=code, clean=False, char_span=True)
-    except ValueError:  # a language pysbd has no rules for
-        return pysbd.Segmenter(language=_FALLBACK_LANGUAGE, clean=False, char_span=True)
+    return list(splitter.spans(text, language))
 
 
 def _uncited_sentences(graph: Graph) -> Iterator[Problem]:

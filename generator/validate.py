@@ -10,7 +10,7 @@ import graphlib
 import re
 from collections.abc import Iterator
 
-from . import cache, dates, evidence, ids, kinds, placeholders, quality, text_rules
+from . import cache, dates, evidence, ids, kinds, placeholders, sentences, text_rules
 from .load import Document
 from .model import Dataset
 from .names import NameIndex
@@ -280,7 +280,6 @@ def _hedge_of(dataset: Dataset, span) -> tuple[str, str] | None:
     return (hedge.group(1), f"the sentence around the span, {sentence!r}") if hedge else None
 
 
-@functools.lru_cache(maxsize=1024)
 def _sentences(paragraph: str, language: str) -> tuple[tuple[int, int], ...]:
-    """The sentences of a paragraph, split once however many spans it holds (pysbd is slow)."""
-    return tuple(quality.sentences(paragraph, language))
+    """The sentences of a paragraph (split once, however many spans it holds: sentences.spans caches)."""
+    return sentences.spans(paragraph, language)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from . import sentences
 from .dates import point_label
 
 
@@ -18,9 +19,8 @@ def count_of(count: int, noun: str) -> str:
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of a description, for a list entry."""
-    head, dot, _ = text.partition(". ")
-    return head + "." if dot else text
+    """The first sentence of a description, for a list entry ("Col. Ryan Dillon ..." is one sentence)."""
+    return sentences.first(text)
 
 
 @functools.lru_cache(maxsize=1 << 14)  # an article is named so in every list and evidence link citing it

@@ -130,7 +130,7 @@ def outlines() -> dict[str, tuple[list[Element], list[Element]]]:
     outlined = {}
     for path in plain.pages:
         expected = functools.partial(_expected_text, path)
-        outlined[path] = (_outline(plain.pages[path], lambda text: expected(text).translate(ISOLATES)),
+        outlined[path] = (_outline(plain.pages[path], lambda text, expected=expected: expected(text).translate(ISOLATES)),
                           _outline(hostile.pages[path], lambda text: text.translate(ISOLATES)))
     return outlined
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import page_meta as M, paths
+from .. import page_meta as M, paths, sentences
 from ..dates import DateSpec, label
 from ..link import Graph
 from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, mention, one_line, page_link,
@@ -240,21 +240,27 @@ def context_section(context: list[Context]) -> list[str]:
 
 
 def mentions_section(graph: Graph, key: tuple[str, str], lists: Lists | None = None) -> list[str]:
-    """Links to every paragraph of the articles that names the entity."""
+    """Each paragraph of the articles that names the entity: the sentence naming it, the name marked,
+    linked to the paragraph."""
     items = []
     for passage in graph.mentions.get(key, []):
         source = graph.dataset.sources[passage.source]
-        excerpt = _excerpt(source.paragraphs[passage.paragraph])
         name = source_label(graph, source.id, passage.paragraph)
-        items.append(f"- {page_link(name, 'sources', source.id, f'p{passage.paragraph + 1}')}: *{inline(excerpt)}*")
+        link = page_link(name, 'sources', source.id, f'p{passage.paragraph + 1}')
+        split = sentences.of_paragraphs(tuple(source.paragraphs), source.language)[passage.paragraph]
+        items.append(f"- {link}: {_excerpt(source.paragraphs[passage.paragraph], passage, source.language, split)}")
     return section("Mentions in the articles", items, lists, "mentions", anchor="mentions")
 
 
-def _excerpt(paragraph: str, limit: int = 160) -> str:
-    text = one_line(paragraph)
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
+def _excerpt(paragraph: str, passage, language: str, split=None) -> Markdown:
+    """The sentence of the paragraph holding the mention, in italics, the name in bold; '…' where it was cut."""
+    start, end, cut_before, cut_after = sentences.around(paragraph, passage.start, passage.end, language, split)
+    sentence = paragraph[start:end]
+    before, named, after = (paragraph[start:passage.start], paragraph[passage.start:passage.end],
+                            paragraph[passage.end:end])
+    text = (("… " if cut_before else "") + escape_inner(before) + f"**{escape(named)}**" + escape_inner(after)
+            + (" …" if cut_after else ""))
+    return Markdown(f"*{isolate(text.strip(), sentence)}*")
 
 
 def section(title: str, items: list[str], lists: Lists | None = None, nouns: str = "entries",

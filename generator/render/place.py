@@ -6,14 +6,14 @@ from collections import defaultdict
 
 from .. import page_meta as M
 from ..link import Graph
-from ..markdown_text import isolated_text, one_line
+from ..markdown_text import inline, isolated_text, one_line
 from ..model import Coordinates, Place
 from ..wording import first_sentence
 from . import meta
 from .lists import INLINE_CAP, Lists, more_text
 from .record import cited_sections
 from .actor import identifier_rows
-from .common import (context_section, date_text, entity_link, figure_items, header, humanize, linked_text,
+from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
                      mentions_section, page_fields, section)
 
 
@@ -46,13 +46,19 @@ def render_page(graph: Graph, place: Place, lists: Lists | None = None) -> str:
     children = graph.children_of_place(place.id)
     lines += section("Places within", [f"- {entity_link(graph, 'places', p)}" for p in children], lists,
                      "places within {name}")
-    events = graph.events_at_place(place.id)
-    lines += section("Events", [f"- {date_text(e.date)}: {entity_link(graph, 'events', e.id)}" for e in events],
-                     lists, "events at {name}")
-    lines += section("Actors active here", _actor_items(graph, events, graph.actors_at_place(place.id)), lists,
-                     "actors active at {name}")
-    lines += section("Figures and claims", figure_items(graph, [f for f, _ in graph.figures_of(*key)]), lists,
-                     "figures and claims")
+    events, inside = graph.events_at_place(place.id), graph.events_within(place.id)
+    where = _Where(graph, place.id)
+    items = [f"- {date_text(e.date)}: {entity_link(graph, 'events', e.id)}" for e in events]
+    items += [f"- {where.label(at)}: {date_text(e.date)}: {entity_link(graph, 'events', e.id)}" for e, at in inside]
+    lines += section("Events", items, lists, "events in {name} and the places within it" if inside else
+                     "events at {name}")
+    actors = graph.actors_at_place(place.id)
+    items = _actor_items(graph, events, actors) + _actors_within(graph, where, inside, set(actors))
+    lines += section("Actors active here", items, lists, "actors active at {name}")
+    figures = [figure_item(graph, f) for f, _ in graph.figures_of(*key)]
+    figures += [f"- {where.label(about)}: {figure_item(graph, f).removeprefix('- ')}"
+                for f, about in graph.figures_within(place.id)]
+    lines += section("Figures and claims", figures, lists, "figures and claims")
     lines += mentions_section(graph, key, lists)
     lines += cited_sections(graph, key, lists)
     lines += context_section(place.context)
@@ -72,6 +78,42 @@ def _actor_items(graph: Graph, events: list, actors: list[str]) -> list[str]:
     for actor in actors:
         links = [entity_link(graph, "events", e.id) for e in through[actor][:INLINE_CAP]]
         items.append(f"- {entity_link(graph, 'actors', actor)}, in "
+                     f"{', '.join(more_text(links, len(through[actor]), 'event'))}")
+    return items
+
+
+class _Where:
+    """Where inside a place something is: 'in al Qaim (Anbar)' on Iraq's page, the places between named."""
+
+    def __init__(self, graph: Graph, place_id: str):
+        self.graph = graph
+        self.inside = set(graph.places_within(place_id))  # once a page, for every label on it
+
+    def label(self, places: list[str]) -> str:
+        """'in [al Qaim] (Anbar), [Rawa] (Anbar)': each place linked, the places between it and this one after it."""
+        named = [self._one(p) for p in places[:INLINE_CAP]]
+        return "in " + ", ".join(more_text(named, len(places), "place"))
+
+    def _one(self, place_id: str) -> str:
+        between = [p for p in reversed(self.graph.ancestors(place_id)) if p in self.inside]
+        names = [inline(self.graph.dataset.places[p].name) for p in between[:INLINE_CAP]]
+        if len(between) > INLINE_CAP:
+            names.append("…")
+        return entity_link(self.graph, "places", place_id) + (f" ({', '.join(names)})" if names else "")
+
+
+def _actors_within(graph: Graph, where: _Where, inside: list, listed: set[str]) -> list[str]:
+    """The actors active only in places inside this one, each with where and the first few events there."""
+    through, places = defaultdict(list), defaultdict(dict)
+    for event, at in inside:
+        for actor in dict.fromkeys(p.actor for p in event.participants):
+            if actor not in listed:
+                through[actor].append(event)
+                places[actor].update(dict.fromkeys(at))
+    items = []
+    for actor in sorted(through, key=lambda a: (graph.dataset.actors[a].name.casefold(), a)):
+        links = [entity_link(graph, "events", e.id) for e in through[actor][:INLINE_CAP]]
+        items.append(f"- {where.label(list(places[actor]))}: {entity_link(graph, 'actors', actor)}, in "
                      f"{', '.join(more_text(links, len(through[actor]), 'event'))}")
     return items
 
