@@ -23,10 +23,11 @@ CRUMBS = "Crumbs"
 GROUPS = "Groups"
 BLOCKS = "Blocks"
 PAGINATION = "Pagination"  # the page links of a list over several pages: numbered, previous and next
+SEARCH = "Search"  # a record page's kind, other names and articles, for search (render/search.py)
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, SEARCH)
 JSON_FIELDS = frozenset(LAYOUT)
 
 

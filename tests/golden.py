@@ -30,6 +30,7 @@ REPRESENTATIVE = {
     "kind-index": "actors/index.html",
     "overview": "index.html",
     "not-found": "404.html",
+    "search": "search/index.html",
     "page": "pages/about.html",
 }
 CHROME = "chrome.html"

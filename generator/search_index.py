@@ -1,0 +1,45 @@
+"""The site's search index: Pagefind, run on the finished staging site, writes pagefind/ into it.
+
+A post-build step of the staged build (build.py): it runs after Pelican and before the swap, on the whole
+site every time (the index is never copied from the last build, so it cannot be stale), and a failure
+stops the build with the old site left in place. What is indexed is what the templates mark with
+data-pagefind-body (a record page's article; never navigation or the indexes), with the filters and
+weights the templates write (theme/templates/partial/search_fields.html).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from .build_error import BuildError
+
+BUNDLE = "pagefind"  # the folder of the index in the site, and so its URL: <SITEURL>/pagefind/pagefind.js
+# Pagefind runs as a service process; should it die without answering, its client waits for ever. This
+# bounds the wait far above what a large site needs (about 2 s for 1,000 pages).
+TIMEOUT = 600.0
+
+
+def index_site(site: Path) -> int:
+    """Index the built site into site/pagefind/; returns how many pages were indexed."""
+    try:
+        count = asyncio.run(asyncio.wait_for(_index(site.resolve()), TIMEOUT))
+    except (OSError, asyncio.TimeoutError) as err:
+        raise BuildError(f"the search index was not built: Pagefind could not run ({err or 'no answer'})") from None
+    except Exception as err:  # the Pagefind client raises plain Exception(message, request) for its errors
+        raise BuildError(f"the search index was not built: Pagefind said {err.args[0] if err.args else err!r}") \
+            from None
+    if count == 0:
+        raise BuildError("the search index is empty: no page of the site is marked data-pagefind-body "
+                         "(theme/templates/entity.html marks each record page's article)")
+    return count
+
+
+async def _index(site: Path) -> int:
+    from pagefind.index import PagefindIndex  # imported here: only a site build needs it
+
+    # The language of each page is its <html lang> (the report's DEFAULT_LANG): Pagefind stems by it.
+    config = {"output_path": str(site / BUNDLE)}
+    async with PagefindIndex(config) as index:
+        result = await index.add_directory(str(site))
+        return int(result["page_count"])
