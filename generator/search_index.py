@@ -10,6 +10,7 @@ weights the templates write (theme/templates/partial/search_fields.html).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from pathlib import Path
 
 from .build_error import BuildError
@@ -23,7 +24,10 @@ TIMEOUT = 600.0
 def index_site(site: Path) -> int:
     """Index the built site into site/pagefind/; returns how many pages were indexed."""
     try:
-        count = asyncio.run(asyncio.wait_for(_index(site.resolve()), TIMEOUT))
+        # In a thread of its own: asyncio.run refuses to start where an event loop already runs (a caller
+        # that is itself asynchronous, or drives a browser).
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:
+            count = thread.submit(asyncio.run, asyncio.wait_for(_index(site.resolve()), TIMEOUT)).result()
     except (OSError, asyncio.TimeoutError) as err:
         raise BuildError(f"the search index was not built: Pagefind could not run ({err or 'no answer'})") from None
     except Exception as err:  # the Pagefind client raises plain Exception(message, request) for its errors

@@ -154,9 +154,12 @@
       list.replaceChildren();
       if (more) { more.remove(); more = null; }
       var what = query ? " for \u201c" + query + "\u201d" : "";
-      say(search.results.length ? plural(search.results.length, "result") + what + "." : "No results" + what + ".");
       showFilters(search.totalFilters);  // counts for the words alone: every kind stays offered
-      return showMore(search.results, 0);
+      return showMore(search.results, 0).then(function () {
+        if (shown !== search.results) return;
+        // Announced once the results are on the page, for a screen reader to read on into them.
+        say(search.results.length ? plural(search.results.length, "result") + what + "." : "No results" + what + ".");
+      });
     });
   }
 
