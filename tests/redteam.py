@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -251,7 +252,14 @@ def expected_files(site: Site) -> set[str]:
                 pages.add(line.split(": ", 1)[1])
     theme = Path(__file__).resolve().parent.parent / "theme" / "static"
     static = {f"theme/{p.relative_to(theme).as_posix()}" for p in theme.rglob("*") if p.is_file()}
-    return pages | static | {".nojekyll", "sitemap.xml", "feed.atom", "robots.txt"}
+    search = {name for name in output_files(site) if SEARCH_BUNDLE.fullmatch(name)}  # Pagefind's, by their shapes
+    return pages | static | search | {".nojekyll", "sitemap.xml", "feed.atom", "robots.txt"}
+
+
+# The files of the search index (generator/search_index.py): Pagefind names them by their kind and a hash.
+SEARCH_BUNDLE = re.compile(r"pagefind/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[a-z-]+\.pagefind"
+                           r"|pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta|(fragment|index|filter)/[a-z-]+_[0-9a-f]+\.pf_"
+                           r"(fragment|index|filter))")
 
 
 def output_files(site: Site) -> set[str]:

@@ -55,6 +55,7 @@ def record_pages(site: Path) -> set[str]:
 def test_the_site_has_the_search_bundle_and_a_fragment_per_record_page(site):
     assert (site.output / "pagefind" / "pagefind.js").is_file()
     assert list((site.output / "pagefind" / "index").glob("*.pf_index"))
+    assert not list((site.output / "pagefind").glob("*-ui.*")), "Pagefind's own interfaces are not published"
     indexed = fragments(site.output)
     assert set(indexed) == record_pages(site.output)
     assert {"/actors/isis/", "/actors/peshmerga/", "/places/al-qaim/", "/events/al-qaim-rawa-operation/",
