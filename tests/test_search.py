@@ -65,6 +65,7 @@ def test_the_site_has_the_search_bundle_and_a_fragment_per_record_page(site):
 def test_navigation_pages_are_not_indexed(site):
     """The overview, the indexes, the 404 page and the search page are ways to pages, not content."""
     indexed = fragments(site.output)
+    assert len(indexed) > 50, "the record pages are indexed"
     assert not {"/", "/actors/", "/places/", "/events/", "/sources/", "/search/", "/404.html"} & set(indexed)
 
 
