@@ -6,13 +6,14 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import cli, pipeline
+from generator import cli, pipeline, search_index
 from generator.build import SitePaths, build_site
 from generator.build_error import BuildError
 from generator.render import search_fields
@@ -237,3 +238,15 @@ def test_the_command_line_says_what_failed_without_a_traceback(project, tmp_path
     assert status != 0
     assert "the search index was not built: Pagefind could not run" in said.err + said.out
     assert "Traceback" not in said.err + said.out
+
+
+def test_a_broken_index_is_found_before_the_site_is_swapped_in(site, tmp_path):
+    """The check the build makes of what Pagefind wrote: a whole bundle passes; an empty or cut file does not."""
+    bundle = Path(shutil.copytree(site.output / "pagefind", tmp_path / "pagefind"))
+    assert search_index.bundle_problem(bundle) is None
+    (bundle / "pagefind-entry.json").write_text("")
+    assert search_index.bundle_problem(bundle) == "pagefind-entry.json: JSONDecodeError"
+    shutil.copy(site.output / "pagefind" / "pagefind-entry.json", bundle / "pagefind-entry.json")
+    fragment = next(bundle.glob("fragment/*.pf_fragment"))
+    fragment.write_bytes(fragment.read_bytes()[:20])
+    assert search_index.bundle_problem(bundle) == f"fragment/{fragment.name}: EOFError"
