@@ -5,6 +5,12 @@ site every time (the index is never copied from the last build, so it cannot be 
 stops the build with the old site left in place. What is indexed is what the templates mark with
 data-pagefind-body (a record page's article; never navigation or the indexes), with the filters and
 weights the templates write (theme/templates/partial/search_fields.html).
+
+Not byte-deterministic, by Pagefind (1.5.2): it writes the values of each filter (filter/*.pf_filter) and
+the list of filters (in pagefind.<lang>_<hash>.pf_meta) in the order of a Rust HashMap, seeded at random
+in each run, so those files, the meta's name and pagefind-entry.json (which names it) differ between two
+builds of the same site, in order only. Every other file (fragments, word index, scripts) is byte-identical
+(tests/test_search.py checks both).
 """
 
 from __future__ import annotations
