@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .. import kinds
 from ..link import Graph
+from ..markdown_text import one_line
 from . import meta
 
 # A page is given the article filter of at most this many of the articles it appears in (the first
@@ -23,17 +24,18 @@ def search_field(graph: Graph, folder: str, page_id: str) -> str:
     kind = kinds.kind(folder)
     record = getattr(graph.dataset, folder)[page_id]
     name = getattr(record, "name", "").casefold()
-    aliases = [alias for alias in getattr(record, "aliases", ()) if alias.casefold() != name]  # the title has it
+    # The name itself is the title already; one_line as every infobox entry is written.
+    aliases = [one_line(alias) for alias in getattr(record, "aliases", ()) if alias.casefold() != name]
     return meta.as_json({"kind": kind.entry_noun, "names": aliases, "articles": _articles(graph, folder, page_id)})
 
 
 def _articles(graph: Graph, folder: str, page_id: str) -> list[str]:
     """The titles of the first ARTICLE_FILTERS articles (by publication) whose data is behind the page."""
     if folder == "sources":
-        return [graph.dataset.sources[page_id].title]
+        return [one_line(graph.dataset.sources[page_id].title)]
     by_file = _sources_by_file(graph)
     found = [by_file[path] for path in graph.files_of.get((folder, page_id), ()) if path in by_file]
-    return [source.title for source in kinds.ordered(kinds.kind("sources"), found)[:ARTICLE_FILTERS]]
+    return [one_line(source.title) for source in kinds.ordered(kinds.kind("sources"), found)[:ARTICLE_FILTERS]]
 
 
 _by_file: list = []  # (the dataset's sources, {data file: source}): made once per dataset, not once per page
