@@ -67,7 +67,9 @@ MARKDOWN = {
 
 # The one Content-Security-Policy of every page (base.html): our own files only, so no inline script,
 # style or handler runs. A feature that needs more adds exactly that source here, and says why.
-CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'self'; form-action 'self'"
+# Search (theme/static/js/search.js) runs Pagefind's WebAssembly, which script-src must allow to compile:
+# 'wasm-unsafe-eval' permits WebAssembly only, never eval() of JavaScript.
+CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; base-uri 'self'; form-action 'self'"
 
 # Templates escape everything by default; page bodies pass through the sanitizer filter. A name a
 # template reads that the page does not have (a typo such as page.infobx) stops the build instead of

@@ -2,7 +2,8 @@
 
     check the output folder -> load, validate, link, render (in memory) -> take the build lock
     -> stage content (generated pages + content/pages/) -> Pelican into a staging site
-    -> post-build checks -> commit: content/ pages, then the staging site swapped into output/
+    -> post-build checks -> the search index (Pagefind, search_index.py)
+    -> commit: content/ pages, then the staging site swapped into output/
 
 Nothing outside the staging folder changes until every step has succeeded, so a failed build
 leaves output/ and content/ exactly as they were; and because each site starts from an empty
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import lock, output_dir, pipeline, timing
+from . import lock, output_dir, pipeline, search_index, timing
 from .build_error import BuildError
 from .link import Graph
 from .problems import DataError, Problem
@@ -93,6 +94,8 @@ def _stage(pages: dict[str, str], content: Path, staging: Path, pelican: Callabl
     with timing.stage("post-build"):
         for check in POST_BUILD:
             check(site)
+    with timing.stage("search index"):  # after the checks: it indexes the site they passed
+        search_index.index_site(site)
     return sum(1 for path in site.rglob("*") if path.is_file())
 
 

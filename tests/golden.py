@@ -32,6 +32,7 @@ REPRESENTATIVE = {
     "figure": "figures/defenders-of-al-qaim-and-rawa/index.html",
     "overview": "index.html",
     "not-found": "404.html",
+    "search": "search/index.html",
     "page": "pages/about.html",
 }
 CHROME = "chrome.html"

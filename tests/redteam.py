@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -255,7 +256,14 @@ def expected_files(site: Site) -> set[str]:
     # The hover previews' fragment beside each record's page (generator/previews.py).
     fragments = {save_as.removesuffix("index.html") + previews.FRAGMENT for save_as in pages
                  if previews.is_entity_url(save_as.removesuffix("index.html"), previews.folders())}
-    return pages | static | fragments | {".nojekyll", "sitemap.xml", "feed.atom", "robots.txt"}
+    search = {name for name in output_files(site) if SEARCH_BUNDLE.fullmatch(name)}  # Pagefind's, by their shapes
+    return pages | static | fragments | search | {".nojekyll", "sitemap.xml", "feed.atom", "robots.txt"}
+
+
+# The files of the search index (generator/search_index.py): Pagefind names them by their kind and a hash.
+SEARCH_BUNDLE = re.compile(r"pagefind/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[a-z-]+\.pagefind"
+                           r"|pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta|(fragment|index|filter)/[a-z-]+_[0-9a-f]+\.pf_"
+                           r"(fragment|index|filter))")
 
 
 def output_files(site: Site) -> set[str]:

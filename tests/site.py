@@ -1,4 +1,4 @@
-"""Build a whole site as `make html` does: the generator, then Pelican with --fatal warnings.
+"""Build a whole site as `make html` does: the generator, Pelican with --fatal warnings, the search index.
 
 Pelican runs as the build runs it (generator.pelican_run): warnings are fatal, and every warning or
 failure is one line starting 'pelican:' on stderr, naming the template and line for a theme error.
@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import pipeline
+from generator import pipeline, search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,6 +47,7 @@ def build_site(data: Path, base: Path, siteurl: str = "", settings: str = "pelic
     # pelican_run says nothing unless something went wrong: any line of its own is a warning or a failure.
     if result.returncode != 0 or "pelican:" in log:
         raise AssertionError(f"Pelican failed or warned:\n{log}")
+    search_index.index_site(base / "output")  # the build's post-build step: the site as make html leaves it
     return Site(base / "content", base / "output", log)
 
 

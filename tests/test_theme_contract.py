@@ -140,7 +140,7 @@ def build_with_theme(site, tmp_path: Path, template: str, old: str, new: str):
     ("entity.html", "page.infobox", "page.infobx", "page.infobx, which the page does not have"),
     ("kind-index.html", "page.groups", "page.grups", "page.grups, which the page does not have"),
     # A page field and a field of a structured entry, misspelt: they rendered as nothing.
-    ("entity.html", "<h1>{{ page.title", "<h1>{{ page.titel", "has no attribute 'titel'"),
+    ("entity.html", ">{{ page.title | isolate }}</h1>", ">{{ page.titel | isolate }}</h1>", "has no attribute 'titel'"),
     ("overview.html", "{{ block.title }}", "{{ block.titel }}", "has no attribute 'titel'"),
     ("macros/infobox.html", "{{ row.label }}", "{{ row.lable }}", "has no attribute 'lable'"),
 ], ids=["infobox", "groups", "page-title", "block-title", "row-label"])

@@ -34,7 +34,7 @@ def test_build_writes_a_page_per_actor_place_event_and_source(data, tmp_path):
     ds = graph.dataset
     folders = ("actors", "places", "events", "sources", "quotes", "figures")
     expected = {f"{folder}/{i}.md" for folder in folders for i in getattr(ds, folder)}
-    expected |= {f"indexes/{name}.md" for name in ("overview", *folders, "not-found")}
+    expected |= {f"indexes/{name}.md" for name in ("overview", *folders, "not-found", "search")}
     assert set(report.written) == expected
     manifest = json.loads((tmp_path / "content" / MANIFEST).read_text())
     assert set(manifest["files"]) == expected and "pending" not in manifest

@@ -11,6 +11,7 @@ from ..model import Attribution, Context, Evidence, Figure, Quantity, Quote
 from ..vocabulary import ATTRIBUTION_VERBS
 from ..wording import humanize, outlet_and_day  # noqa: F401  (humanize: the renderers' one)
 from .lists import INLINE_CAP, Lists, more_text
+from .search_fields import search_field
 
 GENERATED = "by python -m generator build; do not edit, edit the data file instead"
 
@@ -33,6 +34,7 @@ def page_fields(graph: Graph, folder: str, page_id: str, title: str, template: s
                 summary: str, date: str = "", layout: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """The metadata of an actor, place, event or source page, naming the data files behind it."""
     files = ", ".join(sorted(graph.files_of[(folder, page_id)]))
+    layout = [*layout, (M.SEARCH, search_field(graph, folder, page_id))]
     return metadata(title, page_id, template, kind, summary, paths.url(folder, page_id),
                     paths.save_as(folder, page_id), files, date, layout)
 

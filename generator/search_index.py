@@ -1,0 +1,95 @@
+"""The site's search index: Pagefind, run on the finished staging site, writes pagefind/ into it.
+
+A post-build step of the staged build (build.py): it runs after Pelican and before the swap, on the whole
+site every time (the index is never copied from the last build, so it cannot be stale), and a failure
+stops the build with the old site left in place. What is indexed is what the templates mark with
+data-pagefind-body (a record page's article; never navigation or the indexes), with the filters and
+weights the templates write (theme/templates/partial/search_fields.html).
+
+Not byte-deterministic, by Pagefind (1.5.2): it writes the values of each filter (filter/*.pf_filter) and
+the list of filters (in pagefind.<lang>_<hash>.pf_meta) in the order of a Rust HashMap, seeded at random
+in each run, so those files, the meta's name and pagefind-entry.json (which names it) differ between two
+builds of the same site, in order only. Every other file (fragments, word index, scripts) is byte-identical
+(tests/test_search.py checks both).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+from .build_error import BuildError
+
+BUNDLE = "pagefind"  # the folder of the index in the site, and so its URL: <SITEURL>/pagefind/pagefind.js
+# Pagefind runs as a service process; should it die without answering, its client waits for ever. This
+# bounds the wait far above what a large site needs (8 s of processor time for 1,300 pages, measured).
+TIMEOUT = 600.0
+ATTEMPTS = 2  # an index found broken is made again once (see bundle_problem)
+# Pagefind's ready-made interfaces, which the site does not use (theme/static/js/search.js calls its API):
+# 400 kB and seven files fewer to publish.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+def index_site(site: Path) -> int:
+    """Index the built site into site/pagefind/; returns how many pages it holds (fragments)."""
+    for attempt in range(ATTEMPTS):
+        shutil.rmtree(site / BUNDLE, ignore_errors=True)
+        count = _run(site)
+        problem = bundle_problem(site / BUNDLE)
+        if problem is None:
+            break
+    else:
+        raise BuildError(f"the search index was not built whole ({problem}), {ATTEMPTS} times: Pagefind failed")
+    indexed = len(list((site / BUNDLE / "fragment").glob("*.pf_fragment")))
+    if count == 0 or indexed == 0:
+        raise BuildError("the search index is empty: Pagefind found no page of the site to index")
+    for name in UNUSED:
+        (site / BUNDLE / name).unlink(missing_ok=True)
+    return indexed
+
+
+def _run(site: Path) -> int:
+    try:
+        # In a thread of its own: asyncio.run refuses to start where an event loop already runs (a caller
+        # that is itself asynchronous, or drives a browser).
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:
+            return thread.submit(asyncio.run, asyncio.wait_for(_index(site.resolve()), TIMEOUT)).result()
+    except (OSError, asyncio.TimeoutError) as err:
+        raise BuildError(f"the search index was not built: Pagefind could not run ({err or 'no answer'})") from None
+    except Exception as err:  # the Pagefind client raises plain Exception(message, request) for its errors
+        raise BuildError(f"the search index was not built: Pagefind said {err.args[0] if err.args else err!r}") \
+            from None
+
+
+def bundle_problem(bundle: Path) -> str | None:
+    """What is wrong with a written index, or None. The Python client stops Pagefind's process as soon as it
+    answers that the files are written; once, a build was seen with an empty pagefind-entry.json."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        metas = [bundle / f"pagefind.{language['hash']}.pf_meta" for language in entry["languages"].values()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        return f"pagefind-entry.json: {type(err).__name__}"
+    for path in [bundle / "pagefind.js", *metas, *sorted(bundle.glob("*/*.pf_*"))]:
+        try:
+            if path.suffix.startswith(".pf_"):
+                gzip.decompress(path.read_bytes())
+            elif path.stat().st_size == 0:
+                return f"{path.name} is empty"
+        except (OSError, EOFError, gzip.BadGzipFile) as err:
+            return f"{path.relative_to(bundle)}: {type(err).__name__}"
+    return None
+
+
+async def _index(site: Path) -> int:
+    from pagefind.index import PagefindIndex  # imported here: only a site build needs it
+
+    # The language of each page is its <html lang> (the report's DEFAULT_LANG): Pagefind stems by it.
+    config = {"output_path": str(site / BUNDLE)}
+    async with PagefindIndex(config) as index:
+        result = await index.add_directory(str(site))
+        return int(result["page_count"])
