@@ -162,10 +162,11 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 def links_and_assets(url: str, html: bytes) -> list[str]:
-    """Every URL a page links to or loads, made absolute."""
+    """Every URL a page links to, loads or sends a form to (search), made absolute."""
     document = BeautifulSoup(html, "html.parser")
     found = [tag.get("href") for tag in document.find_all(["a", "link"], href=True)]
     found += [tag.get("src") for tag in document.find_all(["script", "img"], src=True)]
+    found += [tag.get("action") for tag in document.find_all("form", action=True)]
     return [urljoin(url, target) for target in found]
 
 

@@ -214,7 +214,10 @@ def test_output_holds_exactly_the_pages_the_theme_and_the_plugin_files():
     hostile, plain = redteam.sites()
     expected = redteam.expected_files(hostile.site)
     assert redteam.output_files(hostile.site) == expected
-    assert redteam.output_files(plain.site) == redteam.expected_files(plain.site) == expected
+    assert redteam.output_files(plain.site) == redteam.expected_files(plain.site)
+    # The search index's files are named by hashes of their contents, which differ with the text; no other file does.
+    unhashed = lambda files: {name for name in files if not redteam.SEARCH_BUNDLE.fullmatch(name)}  # noqa: E731
+    assert unhashed(redteam.output_files(plain.site)) == unhashed(expected)
 
 
 # --- every address in every URL field ---------------------------------------------------------------------

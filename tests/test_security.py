@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import page_meta
 from generator.markdown_text import one_line
 from tests import redteam
 from tests import tools
@@ -36,9 +37,9 @@ def test_no_page_has_a_script_an_image_or_an_event_handler(hostile_site):
     for page in hostile_site.pages():
         document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         # The only scripts are the theme's own files (previews on every page, report.js on article
-        # pages); data never adds one.
+        # pages, search.js on the search page); data never adds one.
         scripts = [s.get("src", "inline") for s in document.find_all("script")]
-        assert all(src.endswith(("/theme/js/report.js", "/theme/js/previews.js")) for src in scripts), (page, scripts)
+        assert all(src.endswith(("/theme/js/report.js", "/theme/js/previews.js", "/theme/js/search.js")) for src in scripts), (page, scripts)
         assert document.find_all(["img", "iframe", "object", "embed", "style"]) == [], page
         for element in document.find_all(True):
             handlers = [name for name in element.attrs if name.lower().startswith("on")]
@@ -50,7 +51,7 @@ def test_structured_metadata_stays_valid_json(hostile_site):
     """The JSON the generator writes for the theme survives hostile text intact."""
     for page in hostile_site.content.rglob("*.md"):
         for line in page.read_text(encoding="utf-8").splitlines():
-            if line.startswith(("Infobox: ", "Crumbs: ", "Groups: ", "Blocks: ")):
+            if line.startswith(tuple(f"{name}: " for name in page_meta.LAYOUT)):
                 json.loads(line.split(": ", 1)[1])
 
 
@@ -95,8 +96,9 @@ def test_nothing_runs_in_a_real_browser(hostile_site):
         page.on("dialog", lambda dialog: (fired.append(dialog.message), dialog.dismiss()))
         page.on("request", lambda request: request.url.startswith(redteam.SITEURL) or elsewhere.append(request.url))
         browsed = _browsed(hostile_site)
-        # Each family's 6 pages, the overview, the 404 page and the 6 indexes, and a sample page of each kind.
-        assert len(browsed) == 6 * len(redteam.FAMILIES) + 8 + 6, [p.name for p in browsed]
+        # Each family's 6 pages, the overview, the 404 page, the search page and the 6 indexes, and a
+        # sample page of each kind.
+        assert len(browsed) == 6 * len(redteam.FAMILIES) + 9 + 6, [p.name for p in browsed]
         for html in browsed:
             page.goto(f"{redteam.SITEURL}/{html.relative_to(hostile_site.output).as_posix()}")
             # Fire the events an inline handler would wait for, on every element of the page.
