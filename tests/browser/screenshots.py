@@ -24,6 +24,8 @@ PAGES = {
     "figure": "/figures/defenders-of-al-qaim-and-rawa/",
     "quotes-index": "/quotes/",
     "figures-index": "/figures/",
+    "country": "/places/iraq/",
+    "search": "/search/?q=Peshmerga",
 }
 SCHEMES = ("light", "dark")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
