@@ -102,6 +102,24 @@ def site(tmp_path_factory):
     return build_site(SAMPLE_DATA, tmp_path_factory.mktemp("site"))
 
 
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium, headless, driven by Playwright: one per test module."""
+    from tests.browser import browser
+
+    with browser() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    """The sample site served on 127.0.0.1."""
+    from tests.browser import serve
+
+    with serve(site.output) as url:
+        yield url
+
+
 # What each slow module needs, so that `make test-fast` can leave it out: a whole Pelican build
 # ("site"), Debian's chromium ("browser"), or an external validator or linter ("external").
 # A test elsewhere that uses a built-site fixture is marked "site" by that fixture alone. A test that

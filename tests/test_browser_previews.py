@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests import tools, two_articles
-from tests.browser import browser, serve
+from tests import two_articles
+from tests.browser import axe_result, serve, violations
 from tests.conftest import edit
 from tests.site import build_site
 
@@ -23,19 +23,6 @@ ACTOR = "/actors/ryan-dillon/"
 # A link in the page's text to another record's page (not a list, an index or a passage of an article).
 ENTITY_LINK = re.compile(r"/(actors|places|events|sources)/[a-z0-9-]+/$")
 HOSTILE = "<img src=x onerror=window.__xss=1>"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as launched:
-        yield launched
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site.output) as url:
-        yield url
 
 
 class Watched:
@@ -184,13 +171,10 @@ def test_axe_finds_no_violation_with_a_preview_open(chromium, base, scheme):
     page = context.new_page()
     page.goto(base + ACTOR)
     hover(page, entity_links(page, ".entity__body")[0])
-    page.add_script_tag(path=str(tools.npm_tool("axe-core/axe.min.js")))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    result = axe_result(page)
     assert page.locator(TIP).is_visible(), "the preview was open while axe ran"
     context.close()
-    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
-                for v in result["violations"]]
-    assert problems == []
+    assert violations(result) == []
     checked = [rule for rule in result["passes"] if rule["id"] == "color-contrast"]
     assert any(TIP.lstrip("#") in str(node["target"]) or "preview" in node["html"]
                for rule in checked for node in rule["nodes"]), "axe checked the preview's contrast"

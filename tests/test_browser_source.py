@@ -9,8 +9,8 @@ import re
 import pytest
 
 from generator import pipeline
-from tests import tools, two_articles
-from tests.browser import browser, serve
+from tests import two_articles
+from tests.browser import axe_problems, serve
 from tests.conftest import SAMPLE_DATA
 from tests.site import build_site
 
@@ -19,18 +19,6 @@ EVENT = "/events/al-qaim-rawa-operation/"
 FACT_FOLDERS = ("events", "quotes", "figures", "relationships")
 WIDE = {"width": 1280, "height": 900}
 HIGHLIGHTED = "() => [...new Set([...document.querySelectorAll('mark.is-target')].map(m => m.dataset.ev))].sort()"
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site.output) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as launched:
-        yield launched
 
 
 @pytest.fixture
@@ -157,16 +145,6 @@ def test_on_a_wide_screen_the_facts_stand_beside_each_paragraph(base, desktop):
     assert desktop.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
 
 
-def axe(page) -> list[str]:
-    page.add_script_tag(path=str(tools.npm_tool("axe-core/axe.min.js")))
-    result = page.evaluate("""() => axe.run(document, {
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
-    })""")
-    assert len(result["passes"]) > 20, "axe ran its rules"
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
-            for v in result["violations"]]
-
-
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_on_the_article_with_a_fact_highlighted(chromium, base, scheme, width):
@@ -176,7 +154,7 @@ def test_axe_finds_nothing_on_the_article_with_a_fact_highlighted(chromium, base
     page.locator("#evidence + ul a").first.click()
     page.wait_for_function("() => document.querySelectorAll('mark.is-target').length > 1")
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-    assert axe(page) == []
+    assert axe_problems(page) == []
     context.close()
 
 

@@ -20,7 +20,6 @@ import yaml
 from bs4 import BeautifulSoup
 
 from tests import tools
-from tests.browser import browser
 from tests.conftest import SAMPLE_DATA
 from tests.site import build_site
 
@@ -293,12 +292,6 @@ document.addEventListener("securitypolicyviolation",
 """
 # The events are queued as tasks: a task run after the page's load sees every violation that load caused.
 DRAINED = "() => new Promise((done) => setTimeout(() => done(window.__csp), 0))"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as launched:
-        yield launched
 
 
 def _violations(chromium, url: str) -> list[str]:

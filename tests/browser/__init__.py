@@ -51,3 +51,27 @@ def browser() -> Iterator[object]:
             yield launched
         finally:
             launched.close()
+
+
+# axe-core's WCAG 2.1 A and AA rules, colour contrast included, and its best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def axe_result(page) -> dict:
+    """axe-core run on the page as it is now; the page's context must bypass the CSP (bypass_csp=True):
+    axe goes in as an inline script, which the site's Content-Security-Policy rightly refuses."""
+    page.add_script_tag(path=str(tools.npm_tool("axe-core/axe.min.js")))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert len(result["passes"]) > 20, "axe ran its rules"
+    return result
+
+
+def axe_problems(page) -> list[str]:
+    """Each violation axe finds on the page, in one line: its rule, how many elements, the first of them."""
+    return violations(axe_result(page))
+
+
+def violations(result: dict) -> list[str]:
+    """The violations of an axe result, one line each."""
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
+            for v in result["violations"]]
