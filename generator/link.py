@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import graphlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -48,6 +49,11 @@ class Graph:
     reports_in: dict = field(default_factory=dict)  # (id(record), source id) -> that article's report of the fact
     above: dict = field(default_factory=dict)  # place id -> every place containing it, outermost first
     within: dict = field(default_factory=lambda: defaultdict(list))  # place id -> every place inside it, by name
+
+    @functools.cached_property
+    def source_of_file(self) -> dict:
+        """The article each article data file holds, by the file's path: made once, when first asked."""
+        return {source.origin.doc.path: source for source in self.dataset.sources.values()}
 
     def report_in(self, record, source_id: str):
         """The report of a fact that one article makes (the record itself if that article is the first): a

@@ -12,8 +12,9 @@ from ..vocabulary import ACTOR_RELATIONS
 from ..wording import count_of
 from .common import all_evidence
 
-# The kinds whose records an article's page lists, in the order its sections come.
-FACT_FOLDERS = ("events", "quotes", "figures", "relationships")
+# The kinds whose records an article's page lists (those with evidence), in the registry's order, which
+# is the order its sections come.
+FACT_FOLDERS = tuple(kind.folder for kind in kinds.KINDS if kind.evidence)
 # A paragraph's margin list shows this many facts, then how many more: a paragraph cited by 300 facts
 # stays a few lines long (the sections below the text list every fact). The sample's busiest paragraph
 # has 7, all shown.

@@ -33,16 +33,7 @@ def _articles(graph: Graph, folder: str, page_id: str) -> list[str]:
     """The titles of the first ARTICLE_FILTERS articles (by publication) whose data is behind the page."""
     if folder == "sources":
         return [one_line(graph.dataset.sources[page_id].title)]
-    by_file = _sources_by_file(graph)
+    by_file = graph.source_of_file
     found = [by_file[path] for path in graph.files_of.get((folder, page_id), ()) if path in by_file]
     return [one_line(source.title) for source in kinds.ordered(kinds.kind("sources"), found)[:ARTICLE_FILTERS]]
 
-
-_by_file: list = []  # (the dataset's sources, {data file: source}): made once per dataset, not once per page
-
-
-def _sources_by_file(graph: Graph) -> dict:
-    sources = graph.dataset.sources
-    if not _by_file or _by_file[0] is not sources:  # holding the dict itself: an id could be reused
-        _by_file[:] = [sources, {source.origin.doc.path: source for source in sources.values()}]
-    return _by_file[1]
