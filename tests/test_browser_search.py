@@ -40,6 +40,9 @@ def project_base(tmp_path_factory):
 def page(chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(CSP_LISTENER)
+    # Pagefind loads its WebAssembly and index on the first search: on a machine busy with other builds
+    # that once took longer than Playwright's default 30 s.
+    context.set_default_timeout(90_000)
     opened = context.new_page()
     opened.console_messages = []
     opened.on("console", lambda message: opened.console_messages.append(message.text))
