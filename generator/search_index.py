@@ -6,11 +6,12 @@ stops the build with the old site left in place. What is indexed is what the tem
 data-pagefind-body (a record page's article; never navigation or the indexes), with the filters and
 weights the templates write (theme/templates/partial/search_fields.html).
 
-Not byte-deterministic, by Pagefind (1.5.2): it writes the values of each filter (filter/*.pf_filter) and
-the list of filters (in pagefind.<lang>_<hash>.pf_meta) in the order of a Rust HashMap, seeded at random
-in each run, so those files, the meta's name and pagefind-entry.json (which names it) differ between two
-builds of the same site, in order only. Every other file (fragments, word index, scripts) is byte-identical
-(tests/test_search.py checks both).
+Byte-deterministic, though Pagefind (1.5.2) is not: it writes the values of each filter (filter/*.pf_filter)
+and the list of filters (in pagefind.<lang>_<hash>.pf_meta) in the order of a Rust HashMap, seeded at random
+in each run, so those files, the meta's name and pagefind-entry.json (which names it) would differ between
+two builds of the same site, in order only. search_canonical.py rewrites them in name order under the names
+Pagefind gives those bytes; every other file (fragments, word index, scripts) Pagefind writes the same each
+time. Two builds of the same site give byte-identical bundles (tests/test_search.py checks it).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import shutil
 from pathlib import Path
 
 from .build_error import BuildError
+from .search_canonical import canonicalise
 
 BUNDLE = "pagefind"  # the folder of the index in the site, and so its URL: <SITEURL>/pagefind/pagefind.js
 # Pagefind runs as a service process; should it die without answering, its client waits for ever. This
@@ -40,7 +42,9 @@ def index_site(site: Path) -> int:
     for attempt in range(ATTEMPTS):
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
         count = _run(site)
-        problem = bundle_problem(site / BUNDLE)
+        # Pagefind writes its filters in a random order (see the docstring); put in order, the same site
+        # gives the same index bytes. A bundle it cannot read is a broken one, made again like any other.
+        problem = canonicalise(site / BUNDLE) or bundle_problem(site / BUNDLE)
         if problem is None:
             break
     else:
