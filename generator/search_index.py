@@ -16,19 +16,18 @@ time. Two builds of the same site give byte-identical bundles (tests/test_search
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import gzip
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 from .build_error import BuildError
 from .search_canonical import canonicalise
 
 BUNDLE = "pagefind"  # the folder of the index in the site, and so its URL: <SITEURL>/pagefind/pagefind.js
-# Pagefind runs as a service process; should it die without answering, its client waits for ever. This
-# bounds the wait far above what a large site needs (8 s of processor time for 1,300 pages, measured).
+# Far above what a large site needs (8 s of processor time for 1,300 pages, measured): a Pagefind that
+# hangs stops the build with a message instead of holding it for ever.
 TIMEOUT = 600.0
 ATTEMPTS = 2  # an index found broken is made again once (see bundle_problem)
 # Pagefind's ready-made interfaces, which the site does not use (theme/static/js/search.js calls its API):
@@ -41,7 +40,7 @@ def index_site(site: Path) -> int:
     """Index the built site into site/pagefind/; returns how many pages it holds (fragments)."""
     for attempt in range(ATTEMPTS):
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
-        count = _run(site)
+        _run(site)
         # Pagefind writes its filters in a random order (see the docstring); put in order, the same site
         # gives the same index bytes. A bundle it cannot read is a broken one, made again like any other.
         problem = canonicalise(site / BUNDLE) or bundle_problem(site / BUNDLE)
@@ -50,24 +49,34 @@ def index_site(site: Path) -> int:
     else:
         raise BuildError(f"the search index was not built whole ({problem}), {ATTEMPTS} times: Pagefind failed")
     indexed = len(list((site / BUNDLE / "fragment").glob("*.pf_fragment")))
-    if count == 0 or indexed == 0:
+    if indexed == 0:
         raise BuildError("the search index is empty: Pagefind found no page of the site to index")
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
     return indexed
 
 
-def _run(site: Path) -> int:
+def _run(site: Path) -> None:
+    """Pagefind's own binary (the pinned pagefind-bin, found as its Python package finds it) over the site.
+
+    A process of its own, with an exit status, rather than the package's service client: that client reads
+    its answers from the service's stdout, with stderr merged into it, and waits for ever once the service
+    dies or writes a line of its own (a build was seen held for the whole timeout). The index is the same.
+    """
+    from pagefind.service import get_executable  # imported here: only a site build needs it
+
+    binary = get_executable()
+    if binary is None:
+        raise BuildError("the search index was not built: no Pagefind binary (pip install -r requirements.txt)")
+    # The language of each page is its <html lang> (the report's DEFAULT_LANG): Pagefind stems by it.
+    command = [str(binary), "--site", str(site.resolve()), "--output-path", str((site / BUNDLE).resolve())]
     try:
-        # In a thread of its own: asyncio.run refuses to start where an event loop already runs (a caller
-        # that is itself asynchronous, or drives a browser).
-        with concurrent.futures.ThreadPoolExecutor(1) as thread:
-            return thread.submit(asyncio.run, asyncio.wait_for(_index(site.resolve()), TIMEOUT)).result()
-    except (OSError, asyncio.TimeoutError) as err:
-        raise BuildError(f"the search index was not built: Pagefind could not run ({err or 'no answer'})") from None
-    except Exception as err:  # the Pagefind client raises plain Exception(message, request) for its errors
-        raise BuildError(f"the search index was not built: Pagefind said {err.args[0] if err.args else err!r}") \
-            from None
+        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, cwd=site)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise BuildError(f"the search index was not built: Pagefind could not run ({err})") from None
+    if result.returncode != 0:
+        said = (result.stderr.strip() or result.stdout.strip() or f"exit status {result.returncode}").splitlines()
+        raise BuildError(f"the search index was not built: Pagefind said {said[-1]}")
 
 
 def bundle_problem(bundle: Path) -> str | None:
@@ -87,13 +96,3 @@ def bundle_problem(bundle: Path) -> str | None:
         except (OSError, EOFError, gzip.BadGzipFile) as err:
             return f"{path.relative_to(bundle)}: {type(err).__name__}"
     return None
-
-
-async def _index(site: Path) -> int:
-    from pagefind.index import PagefindIndex  # imported here: only a site build needs it
-
-    # The language of each page is its <html lang> (the report's DEFAULT_LANG): Pagefind stems by it.
-    config = {"output_path": str(site / BUNDLE)}
-    async with PagefindIndex(config) as index:
-        result = await index.add_directory(str(site))
-        return int(result["page_count"])
