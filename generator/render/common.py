@@ -151,17 +151,24 @@ def quote_item(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = Non
     parts = [page_link(quoted(quote.text), "quotes", quote.id)]
     if exclude != ("actors", quote.speaker):
         parts.append("— " + entity_link(graph, "actors", quote.speaker))
+    details = quote_details(graph, quote, exclude)
+    tail = f" ({'; '.join(details)})" if details else ""
+    return f"- {' '.join(parts)}{tail}; {evidence_links(graph, all_evidence(quote))}"
+
+
+def quote_details(graph: Graph, quote: Quote, exclude: tuple[str, str] | None = None) -> list[Markdown]:
+    """To whom, where, when and during what the words were said: each part the quote gives ('to CNN'),
+    but the event of the page it is shown on."""
     details = []
     if quote.to is not None:
-        details.append("to " + entity_link(graph, "actors", quote.to))
+        details.append(Markdown("to " + entity_link(graph, "actors", quote.to)))
     if quote.setting is not None:
         details.append(inline(quote.setting))
     if quote.date is not None:
-        details.append(date_text(quote.date))
+        details.append(Markdown(date_text(quote.date)))
     if quote.event is not None and exclude != ("events", quote.event):
-        details.append("during " + entity_link(graph, "events", quote.event))
-    tail = f" ({'; '.join(details)})" if details else ""
-    return f"- {' '.join(parts)}{tail}; {evidence_links(graph, all_evidence(quote))}"
+        details.append(Markdown("during " + entity_link(graph, "events", quote.event)))
+    return details
 
 
 def _attribution_form(attribution: Attribution | None) -> str:

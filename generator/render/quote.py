@@ -8,12 +8,12 @@ from collections import defaultdict
 from .. import page_meta as M, paths, quality
 from ..dates import label, sort_key
 from ..link import Graph
-from ..markdown_text import escape, inline, isolate, isolated_text, one_line, page_link
+from ..markdown_text import escape, isolate, isolated_text, one_line, page_link
 from ..model import Evidence, Quote
 from ..wording import outlet_and_day
 from . import meta
-from .common import (all_evidence, attribution_phrase, date_text, entity_link, escape_inner, header,
-                     page_fields, reports, section, source_label)
+from .common import (all_evidence, attribution_phrase, entity_link, escape_inner, header,
+                     page_fields, quote_details, reports, section, source_label)
 from .lists import INLINE_CAP, Lists
 
 def render_page(graph: Graph, quote: Quote, lists: Lists | None = None) -> str:
@@ -37,15 +37,7 @@ def title(graph: Graph, quote: Quote) -> str:
 
 def _said_line(graph: Graph, quote: Quote) -> str:
     """'— Ryan Dillon, to CNN, 26 October 2017 (“Thursday”), during …'."""
-    parts = [entity_link(graph, "actors", quote.speaker)]
-    if quote.to is not None:
-        parts.append("to " + entity_link(graph, "actors", quote.to))
-    if quote.setting is not None:
-        parts.append(inline(quote.setting))
-    if quote.date is not None:
-        parts.append(date_text(quote.date))
-    if quote.event is not None:
-        parts.append("during " + entity_link(graph, "events", quote.event))
+    parts = [entity_link(graph, "actors", quote.speaker), *quote_details(graph, quote)]
     if quote.attribution is not None and not quote.attribution.own:
         parts.append(attribution_phrase(graph, quote.attribution))
     return "— " + ", ".join(parts)
