@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 
 from tests import two_articles
 from tests.browser import axe_result, serve, violations
-from tests.conftest import edit
 from tests.site import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
@@ -184,9 +183,7 @@ def test_axe_finds_no_violation_with_a_preview_open(chromium, base, scheme):
 def hostile(tmp_path_factory):
     """The two-article report, its Red Army described and also called with markup, built under /report."""
     base = tmp_path_factory.mktemp("hostile")
-    data = two_articles.write(base)
-    edit(data / "actors.yaml", "  description: The force that attacked.",
-         f"  description: 'The force that attacked. {HOSTILE} & <b>bold</b>'\n  aliases: ['{HOSTILE}']")
+    data = two_articles.write_marked_up(base, HOSTILE)
     served = base / "served"
     site = build_site(data, served, siteurl="/report")
     (served / "report").symlink_to(site.output, target_is_directory=True)

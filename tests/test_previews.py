@@ -96,9 +96,7 @@ def test_only_a_record_pages_url_has_a_fragment():
 def hostile_two_articles(tmp_path_factory):
     """The two-article report, its Red Army described and also called with markup."""
     base = tmp_path_factory.mktemp("two")
-    data = two_articles.write(base)
-    edit(data / "actors.yaml", "  description: The force that attacked.",
-         f"  description: 'The force that attacked. {HOSTILE} & <b>bold</b>'\n  aliases: ['{HOSTILE}']")
+    data = two_articles.write_marked_up(base, HOSTILE)
     return data, base
 
 

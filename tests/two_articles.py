@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests import factory
+from tests.conftest import edit
 
 COURIER = {"id": "courier", "name": "The Courier", "kind": "media-outlet", "description": "A second outlet."}
 SECOND = "courier-2017-10-27-northtown"
@@ -49,4 +50,12 @@ def write(base: Path) -> Path:
     data = factory.write(base, actors=[*factory.ACTORS, COURIER], events=[ATTACK], figures=[FIGHTERS],
                          quotes=[REBUILD], relationships=[OPPOSES])
     second_article(data)
+    return data
+
+
+def write_marked_up(base: Path, markup: str) -> Path:
+    """The two-article report with the Red Army's description holding markup, and the markup an alias too."""
+    data = write(base)
+    edit(data / "actors.yaml", "  description: The force that attacked.",
+         f"  description: 'The force that attacked. {markup} & <b>bold</b>'\n  aliases: ['{markup}']")
     return data
