@@ -29,7 +29,6 @@ BUNDLE = "pagefind"  # the folder of the index in the site, and so its URL: <SIT
 # Far above what a large site needs (8 s of processor time for 1,300 pages, measured): a Pagefind that
 # hangs stops the build with a message instead of holding it for ever.
 TIMEOUT = 600.0
-ATTEMPTS = 2  # an index found broken is made again once (see bundle_problem)
 # Pagefind's ready-made interfaces, which the site does not use (theme/static/js/search.js calls its API):
 # 400 kB and seven files fewer to publish.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -38,16 +37,13 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 
 def index_site(site: Path) -> int:
     """Index the built site into site/pagefind/; returns how many pages it holds (fragments)."""
-    for attempt in range(ATTEMPTS):
-        shutil.rmtree(site / BUNDLE, ignore_errors=True)
-        _run(site)
-        # Pagefind writes its filters in a random order (see the docstring); put in order, the same site
-        # gives the same index bytes. A bundle it cannot read is a broken one, made again like any other.
-        problem = canonicalise(site / BUNDLE) or bundle_problem(site / BUNDLE)
-        if problem is None:
-            break
-    else:
-        raise BuildError(f"the search index was not built whole ({problem}), {ATTEMPTS} times: Pagefind failed")
+    shutil.rmtree(site / BUNDLE, ignore_errors=True)
+    _run(site)
+    # Pagefind writes its filters in a random order (see the docstring); put in order, the same site gives
+    # the same index bytes. A bundle that cannot be read or put in order is a broken one: never swapped in.
+    problem = canonicalise(site / BUNDLE) or bundle_problem(site / BUNDLE)
+    if problem is not None:
+        raise BuildError(f"the search index was not built whole ({problem}): Pagefind failed")
     indexed = len(list((site / BUNDLE / "fragment").glob("*.pf_fragment")))
     if indexed == 0:
         raise BuildError("the search index is empty: Pagefind found no page of the site to index")
@@ -80,8 +76,8 @@ def _run(site: Path) -> None:
 
 
 def bundle_problem(bundle: Path) -> str | None:
-    """What is wrong with a written index, or None. The Python client stops Pagefind's process as soon as it
-    answers that the files are written; once, a build was seen with an empty pagefind-entry.json."""
+    """What is wrong with a written index, or None: an entry file that is not JSON, an empty script, a file
+    that does not unpack (Pagefind's exit status alone is not trusted with what is published)."""
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         metas = [bundle / f"pagefind.{language['hash']}.pf_meta" for language in entry["languages"].values()]
