@@ -12,7 +12,7 @@ from jinja2 import StrictUndefined  # noqa: E402
 
 from generator.pelican_cache import PREVIOUS_SITE, ReportMarkdownReader  # noqa: E402
 from generator.problems import DataError  # noqa: E402  (settings; need the path)
-from generator.site import JINJA_FILTERS, PAGE_FOLDERS, SECTIONS, report_settings  # noqa: E402, F401
+from generator.site import JINJA_FILTERS, PAGE_FOLDERS, SECTIONS, VIEWS, report_settings  # noqa: E402, F401
 
 # SITENAME and DEFAULT_LANG come from the report file of the data being built (the build sets
 # REPORT_DATA). A bad report file is reported like any data problem and stops Pelican (SystemExit
@@ -27,6 +27,7 @@ RELATIVE_URLS = False
 TIMEZONE = "UTC"
 DEFAULT_DATE_FORMAT = "%d %B %Y"
 REPORT_SECTIONS = SECTIONS
+REPORT_VIEWS = VIEWS  # the site-wide views (timeline, map, ...), after the sections (generator/render/views.py)
 
 PATH = "content"
 # Never True: the build (generator/build.py) gives Pelican a fresh, empty folder and replaces

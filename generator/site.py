@@ -20,6 +20,7 @@ from .markdown_text import PAGE_FOLDERS, isolated_text, needs_isolation, one_lin
 from .problems import DataError, Problem
 from .wording import humanize
 from .render.meta import SECTIONS as _SECTIONS
+from .render.views import NAV as VIEWS
 
 # The HTML our Markdown can produce, and nothing else: no scripts, styles, handlers or forms.
 # details and summary: the list of facts beside each paragraph of an article, collapsible on a phone.
@@ -30,7 +31,7 @@ ALLOWED_TAGS = {"a", "p", "ul", "ol", "li", "strong", "em", "blockquote", "h2", 
 ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href"}, "abbr": {"title"}, "mark": {"data-ev", "data-facts"},
                       "span": {"data-entity"}}
 SECTIONS = tuple(_SECTIONS.items())  # (folder, title) pairs, for the navigation
-__all__ = ["JINJA_FILTERS", "PAGE_FOLDERS", "SECTIONS", "report_settings"]
+__all__ = ["JINJA_FILTERS", "PAGE_FOLDERS", "SECTIONS", "VIEWS", "report_settings"]
 
 
 EXTERNAL = "external"  # the class of a link that leaves the site: print shows its address

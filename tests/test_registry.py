@@ -12,9 +12,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from ruamel.yaml import YAML
 
-from generator import kinds, page_meta, schema_check, vocabulary
+from generator import kinds, page_meta, pipeline, schema_check, vocabulary
 from generator.problems import DataError
-from generator.render import pages
+from generator.render import pages, views
 from tests.conftest import SAMPLE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +81,14 @@ def test_pelican_serves_every_folder_the_registry_writes(monkeypatch):
     settings = runpy.run_path(str(ROOT / "pelican.conf.py"))  # the settings as Pelican reads them: a module
     assert settings["PAGE_PATHS"] == [*(k.folder for k in kinds.paged()), "indexes", "pages"]
     assert [folder for folder, _ in settings["REPORT_SECTIONS"]] == [k.folder for k in kinds.paged()]
+    assert settings["REPORT_VIEWS"] == tuple((v.folder, v.title) for v in views.VIEWS if v.in_nav)
+
+
+def test_every_view_has_a_page_at_its_folder():
+    pages = views.view_pages(pipeline.graph(SAMPLE_DATA))
+    assert sorted(pages) == sorted(f"indexes/{v.folder}.md" for v in views.VIEWS)
+    for view in views.VIEWS:
+        assert f"url: {view.folder}/" in pages[f"indexes/{view.folder}.md"].lower()
 
 
 def test_the_vocabularies_and_the_schemas_agree():

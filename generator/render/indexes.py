@@ -11,7 +11,7 @@ from . import meta, pages
 from .common import attribution_text, header, linked_text, metadata, quantity_text
 from .event import event_item
 from .lists import INDEX_ENTRIES_PER_PAGE, paged_groups, pagination
-from .search import SEARCH, render_search
+from .views import view_pages
 
 TIMELINE_LENGTH = 10
 MAIN_ENTITIES = 8
@@ -137,11 +137,11 @@ def render_not_found(graph: Graph) -> str:
 
 
 def index_pages(graph: Graph) -> dict[str, str]:
-    """The overview, the index of each kind, the 404 page and the search page, keyed by path under content/."""
+    """The overview, the index of each kind, the 404 page and the views (render/views.py), keyed by path under content/."""
     found = {}
     for kind in kinds.paged():
         found.update(render_index(graph, kind))
     found[paths.index_content_path(paths.OVERVIEW)] = render_overview(graph)
     found[paths.index_content_path(paths.NOT_FOUND)] = render_not_found(graph)
-    found[paths.index_content_path(SEARCH)] = render_search(graph)
+    found.update(view_pages(graph))
     return found
