@@ -16,9 +16,6 @@ from generator import cli, kinds, pipeline
 from tests.conftest import REGION_DATA
 from tests.site import build_site
 
-pytestmark = pytest.mark.site
-
-
 def _yaml(path: Path) -> dict:
     return YAML(typ="safe", pure=True).load(path.read_text("utf-8"))
 
@@ -84,6 +81,7 @@ def test_the_two_articles_report_one_clash_on_different_days_with_different_coun
     assert [figure["value"]["exact"] for figure in wounded] == [4, 6]
 
 
+@pytest.mark.site
 def test_it_builds_with_zero_warnings_into_a_page_per_record(region_site):
     """build_site fails on any Pelican warning; every record of every kind with pages has its page."""
     assert "WARNING" not in region_site.log and "pelican:" not in region_site.log
@@ -95,6 +93,7 @@ def test_it_builds_with_zero_warnings_into_a_page_per_record(region_site):
             assert (region_site.output / kind.folder / record_id / "index.html").is_file(), (kind.folder, record_id)
 
 
+@pytest.mark.site
 def test_the_event_page_shows_both_dates(region_site):
     """The clash's page gives each article's day, with its weekday, where the articles differ."""
     text = _text(region_site.output / "events" / "villazon-clash" / "index.html")
@@ -103,6 +102,7 @@ def test_the_event_page_shows_both_dates(region_site):
     assert "11 March 2004 (“Thursday”) ( Southern Cone Herald, 13 March 2004 )" in differ
 
 
+@pytest.mark.site
 def test_the_figure_page_shows_both_values(region_site):
     """The wounded officers' figure shows four and six side by side, each with who asserts it."""
     text = _text(region_site.output / "figures" / "officers-wounded-at-villazon" / "index.html")
@@ -110,6 +110,7 @@ def test_the_figure_page_shows_both_values(region_site):
     assert "Bolivian border police" in text and "officials in Jujuy" in text
 
 
+@pytest.mark.site
 def test_the_overview_frames_the_report_in_2004(region_site):
     """The overview's own dates come from this report's articles, not the sample's."""
     text = _text(region_site.output / "index.html")
