@@ -6,6 +6,7 @@ in light or dark, and no sideways scroll on a phone."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import HTTPError
@@ -15,6 +16,7 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import pipeline
 from generator.render.views import VIEWS, View
 from tests.browser import axe_problems, serve
 from tests.conftest import REGION_DATA, SAMPLE_DATA
@@ -31,6 +33,7 @@ PHONE = 390
 class Built:
     """A report built for siteurl (http://127.0.0.1:PORT/repo) and served there."""
 
+    name: str
     siteurl: str
     site: Site
 
@@ -48,12 +51,21 @@ def built(request, tmp_path_factory):
         siteurl = root + PREFIX
         site = build_site(REPORTS[request.param], base / "build", siteurl)
         (base / "root" / PREFIX.strip("/")).symlink_to(site.output)
-        yield Built(siteurl, site)
+        yield Built(request.param, siteurl, site)
 
 
 def each_view(test):
     """Run test once per view of the registry, named by the view's folder."""
     return pytest.mark.parametrize("view", VIEWS, ids=[view.folder for view in VIEWS])(test)
+
+
+def _names(data: Path) -> set[str]:
+    """The report's title and every name and alias of its actors and places (those of four letters or more)."""
+    dataset = pipeline.validate(pipeline.load(data))
+    names = {dataset.report.title}
+    for entity in [*dataset.actors.values(), *dataset.places.values()]:
+        names |= {entity.name, *entity.aliases}
+    return {name for name in names if len(name) >= 4}
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -111,6 +123,17 @@ def test_the_view_reads_without_javascript(chromium, built, view):
     for fallback in main.find_all("noscript"):
         fallback.decompose()
     assert len(main.get_text(" ").split()) >= 8 and main.find("a", href=True), "content only in <noscript>"
+
+
+@each_view
+def test_the_view_shows_its_own_report_and_nothing_of_the_other(built, view):
+    """Nothing of the example is built in: the page of one report names no actor or place of the other (a
+    frame, a label or a default left from the sample would), and its words are its own report's."""
+    html = (built.site.output / view.folder / "index.html").read_text("utf-8")
+    (other,) = (data for name, data in REPORTS.items() if name != built.name)
+    leaked = sorted(name for name in _names(other) - _names(REPORTS[built.name])
+                    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", html))
+    assert leaked == []
 
 
 def _fetch(url: str) -> tuple[int, str]:
