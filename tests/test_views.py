@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from generator import pipeline
 from generator.render.views import VIEWS, View
+from tests import factory
 from tests.browser import axe_problems, serve
 from tests.conftest import REGION_DATA, SAMPLE_DATA
 from tests.site import Site, build_site
@@ -226,3 +227,21 @@ def test_the_view_fits_a_phone(chromium, built, view):
     context.close()
     assert overflow <= 0, f"{overflow}px too wide"
     assert wide == []
+
+
+@pytest.fixture(scope="module")
+def bare(tmp_path_factory):
+    """A report with nothing for a view to draw: one article, no facts, no dates, no coordinates."""
+    data = factory.write(tmp_path_factory.mktemp("bare"))
+    return build_site(data, tmp_path_factory.mktemp("bare-site"))
+
+
+@each_view
+def test_the_view_builds_and_says_something_for_a_report_with_nothing_to_draw(bare, view):
+    """No event, date, coordinate or relationship: the page still builds (zero warnings), with its heading and
+    words for the reader, and every SVG it draws has an accessible name."""
+    main = _soup(bare.output / view.folder / "index.html").find("main")
+    assert main.find("h1") and len(main.get_text(" ").split()) >= 8
+    for svg in main.find_all("svg"):
+        named = svg.get("aria-label") or svg.get("aria-labelledby") or svg.find("title")
+        assert named or svg.get("aria-hidden") == "true", str(svg)[:200]
