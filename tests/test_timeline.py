@@ -15,7 +15,7 @@ from generator.render import render as render_all
 from generator.render.timeline import COMPACT_EVENTS, PER_PAGE, render_timeline
 from generator.render.timeline_svg import Axis
 from tests import factory, two_articles
-from tests.conftest import SAMPLE_DATA, problems
+from tests.conftest import REGION_DATA, SAMPLE_DATA, problems
 from tests.site import build_site
 
 SAMPLE = "2017-10-26"
@@ -185,6 +185,16 @@ def test_the_axis_frames_any_span_in_any_era(low, high, unit):
     axis = Axis(spans)
     assert axis.unit == unit and 2 <= len(axis.marks) <= 8
     assert axis.x(axis.low) == 16 and all(16 <= axis.x(s.first.toordinal()) <= 344 for s in spans)
+
+
+def test_the_other_region_fixture_is_framed_from_its_own_dates():
+    """The Puna report (2003 to March 2004): month ticks of those years, its two articles' dates both drawn."""
+    drawn = view(pipeline.graph(REGION_DATA))
+    labels = [t["label"] for t in drawn["svg"]["ticks"]]
+    assert all(re.fullmatch(r"[A-Z][a-z]{2} 200[2-4]", t) for t in labels) and "2004" in labels[-1]
+    assert drawn["svg"]["span"] == "from 1 January 2003 to 13 March 2004"
+    differing = [entry for entry in drawn["svg"]["lanes"] if len(entry["rows"]) > 1]
+    assert differing and all("Southern Cone Herald" in entry["rows"][1]["label"] for entry in differing)
 
 
 # -- compact timelines, bounds, determinism ------------------------------------------------------------------
