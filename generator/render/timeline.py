@@ -1,6 +1,6 @@
 """The timeline: every event in date order, drawn as inline SVG (macros/timeline.html) and listed with <time>.
 
-The view at timeline/ shows the report's events, INDEX_ENTRIES_PER_PAGE a page (the SVG drawn per page,
+The view at timeline/ shows the report's events, PER_PAGE a page (the SVG drawn per page,
 framed from that page's dates); a compact timeline (the first COMPACT_EVENTS) is on the overview and on
 every actor and place page. Both are one layout field (page_meta.TIMELINE): the SVG's geometry, the list's
 entries and, on the view, the filters theme/static/js/timeline.js builds on. Text is plain (the template
@@ -16,13 +16,15 @@ from ..markdown_text import escape, isolated_text, one_line
 from ..wording import count_of, outlet_and_day
 from . import meta
 from .common import header, humanize, metadata, reports
-from .lists import INDEX_ENTRIES_PER_PAGE, INLINE_CAP, chunks, pagination
+from .lists import ENTRIES_PER_PAGE, INLINE_CAP, chunks, pagination
 from .timeline_svg import Axis, frame, lanes_geometry, mark, short
 
 TIMELINE = "timeline"  # the view: indexes/timeline.md, at timeline/
 TIMELINE_URL = "timeline/"
 COMPACT_EVENTS = 12  # a compact timeline draws the first this many events, then links to the full one
-PER_PAGE = INDEX_ENTRIES_PER_PAGE  # events a page of the full timeline: lists an event like an index does
+# Events a page of the full timeline: an event weighs about 1 KB of HTML (its lane and its list entry), as an
+# entry of a full list does, so a page stays near 100 KB.
+PER_PAGE = ENTRIES_PER_PAGE
 
 
 def when(graph: Graph, version) -> tuple[Interval, bool, DateSpec] | None:

@@ -92,7 +92,7 @@ class Axis:
         low = min(i.first.toordinal() for i in intervals)
         high = max(i.latest.toordinal() for i in intervals)
         if any(i.open_start for i in intervals):  # room before the earliest day for an open start to fade in
-            low = max(_FIRST, low - max(1, round((high - low) * OPEN_LEAD)))
+            low = max(_FIRST, low - max(3, round((high - low) * OPEN_LEAD)))
         self.marks, self.unit = ticks(low, high)
         self.low, self.high = self.marks[0], max(self.marks[-1], high + 1)
 
