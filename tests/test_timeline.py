@@ -7,6 +7,7 @@ import datetime
 import json
 import re
 
+import edtf
 import pytest
 
 from generator import page_meta as M, pipeline
@@ -76,6 +77,19 @@ def test_every_date_has_an_edtf_interval(spec, edtf, earliest, latest):
     assert found.earliest == (earliest and datetime.date.fromisoformat(earliest))
     assert found.latest == datetime.date.fromisoformat(latest)
     assert found.open_start == (earliest is None)
+
+
+@pytest.mark.parametrize("spec", [
+    DateSpec("day", "0033-04-03"), DateSpec("month", "2016-02", uncertain=True), DateSpec("year", "2999"),
+    DateSpec("range", start="1939-09", end="1945", approximate=True), DateSpec("range", end="1914-08-04"),
+    DateSpec("range", start="2017-10", end="2017-10-26", approximate=True, uncertain=True)])
+def test_the_edtf_string_means_to_an_edtf_parser_the_days_we_draw(spec):
+    """The `edtf` package (Library of Congress EDTF) reads our string with the same strict bounds."""
+    found = interval(spec, SAMPLE)
+    parsed = edtf.parse_edtf(found.edtf)
+    low, high = parsed.lower_strict(), parsed.upper_strict()
+    assert (None if isinstance(low, float) else datetime.date(*low[:3])) == found.earliest
+    assert datetime.date(*high[:3]) == found.latest
 
 
 def test_an_approximate_range_not_ending_on_the_articles_day_is_approximate_at_both_ends():
