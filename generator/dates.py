@@ -27,13 +27,14 @@ class DateSpec:
     end: str | None = None
     approximate: bool = False
     phrase: str | None = None
+    uncertain: bool = False  # the article hedges the date ("possibly in May"), EDTF's "?"
 
     @classmethod
     def from_data(cls, data: dict) -> DateSpec:
         """Build from a validated `date:` mapping."""
         pick = lambda key: str(data[key]) if key in data else None  # noqa: E731 - years may be ints
         return cls(data["precision"], pick("value"), pick("start"), pick("end"),
-                   bool(data.get("approximate", False)), data.get("phrase"))
+                   bool(data.get("approximate", False)), data.get("phrase"), bool(data.get("uncertain", False)))
 
 
 def parse_point(text: str) -> tuple[int, ...] | None:
@@ -150,10 +151,71 @@ def point_label(text: str) -> str:
 
 def label(spec: DateSpec) -> str:
     """How the date reads on a page: '26 October 2017', 'by 26 October 2017', 'about October 2017'."""
-    if spec.precision == "range" and spec.start is None:
-        return f"by {point_label(spec.end)}"  # "about by ..." says nothing more
+    if spec.precision == "range" and spec.start is None:  # "about by ..." says nothing more
+        return f"{'possibly ' if spec.uncertain else ''}by {point_label(spec.end)}"
     if spec.precision == "range":
         text = f"{point_label(spec.start)} – {point_label(spec.end)}"
     else:
         text = point_label(spec.value)
-    return f"about {text}" if spec.approximate else text
+    text = f"about {text}" if spec.approximate else text
+    return f"possibly {text}" if spec.uncertain else text
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A date as an EDTF interval: its earliest and latest possible day (earliest None: open, not given),
+    precision and qualifiers, and its EDTF string ('2017-10~', '2017-10-19/2017-10-26', '../2017-10-26')."""
+
+    earliest: datetime.date | None
+    latest: datetime.date
+    precision: str
+    approximate: bool
+    uncertain: bool
+    edtf: str
+
+    @property
+    def open_start(self) -> bool:
+        """Whether only the latest day is known ('by 26 October')."""
+        return self.earliest is None
+
+    @property
+    def first(self) -> datetime.date:
+        """The earliest day known: the start, or the latest day of an open interval."""
+        return self.earliest or self.latest
+
+
+def _qualifier(approximate: bool, uncertain: bool) -> str:
+    """EDTF's mark after a date: '~' approximate, '?' uncertain, '%' both."""
+    return {(True, True): "%", (True, False): "~", (False, True): "?"}.get((approximate, uncertain), "")
+
+
+def edtf_text(spec: DateSpec, published: str | None = None) -> str:
+    """The date in EDTF: '2017-09', '2017-10~', '2017-10~/2017-10-26' ('in recent days': an approximate span
+    ending on the article's day, `published`, which is known), '../2017-10-26' ('by')."""
+    mark = _qualifier(spec.approximate, spec.uncertain)
+    if spec.precision != "range":
+        return spec.value + mark
+    if spec.start is None:  # "by": the start is open; an approximate "by" says no more than "by"
+        return "../" + spec.end + _qualifier(False, spec.uncertain)
+    end_mark = _qualifier(False, spec.uncertain) if spec.end == published else mark
+    return f"{spec.start}{mark}/{spec.end}{end_mark}"
+
+
+def interval(spec: DateSpec, published: str | None = None) -> Interval:
+    """The EDTF interval of a date (published: the article's day, the end of a span that ends 'now'). Its
+    bounds are bounds()'s; tests/test_timeline.py checks them against the `edtf` package's reading of the
+    string, which is too slow to call per date (about 15 ms a parse) in a report of thousands of events."""
+    earliest, latest = bounds(spec)
+    return Interval(earliest, latest, spec.precision, spec.approximate, spec.uncertain, edtf_text(spec, published))
+
+
+def precision_words(spec: DateSpec) -> str:
+    """How precisely the article dates it, in words: 'to the day', 'to the month, approximate', 'by this day'."""
+    if spec.precision == "range":
+        words = "by this day, start not given" if spec.start is None else "between these days"
+    else:
+        words = f"to the {spec.precision}"
+    open_start = spec.precision == "range" and spec.start is None  # "about by" says no more than "by"
+    qualifiers = [w for w, on in (("approximate", spec.approximate and not open_start),
+                                  ("uncertain", spec.uncertain)) if on]
+    return ", ".join([words, *qualifiers])

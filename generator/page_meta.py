@@ -24,12 +24,13 @@ GROUPS = "Groups"
 BLOCKS = "Blocks"
 PAGINATION = "Pagination"  # the page links of a list over several pages: numbered, previous and next
 CHART = "Chart"  # a figure's values as chart geometry (render/chart.py), or null for a claim without a number
+TIMELINE = "Timeline"  # events drawn on a date axis and listed (render/timeline.py), or null without events
 
 SEARCH = "Search"  # a record page's kind, other names and articles, for search (render/search.py)
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, SEARCH)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, TIMELINE, SEARCH)
 JSON_FIELDS = frozenset(LAYOUT)
 
 

@@ -10,7 +10,7 @@ from ..markdown_text import inline
 from ..model import Actor
 from ..vocabulary import ACTOR_KINDS, IDENTIFIERS
 from ..wording import count_of, first_sentence
-from . import meta
+from . import meta, timeline
 from .lists import INLINE_CAP, Lists
 from .record import cited_sections
 from .common import (all_evidence, attribution_phrase, context_section, date_text, entity_link, evidence_links,
@@ -79,6 +79,7 @@ def render_page(graph: Graph, actor: Actor, lists: Lists | None = None) -> str:
     lines += cited_sections(graph, key, lists)
     lines += context_section(actor.context)
     layout = [(M.INFOBOX, _infobox(graph, actor)), (M.CRUMBS, meta.crumbs(graph, "actors"))]
+    layout.append((M.TIMELINE, timeline.of_actor(graph, actor)))
     fields = page_fields(graph, "actors", actor.id, actor.name, "actor", actor.kind, actor.description, layout=layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 

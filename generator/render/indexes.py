@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from .. import kinds, page_meta as M, paths
-from ..link import Graph, chronological
+from ..link import Graph
 from ..dates import point_label
 from ..markdown_text import escape, isolated_text, page_link
 from ..wording import count_of, first_sentence, outlet_and_day
-from . import meta, pages
+from . import meta, pages, timeline
 from .common import attribution_text, header, linked_text, metadata, quantity_text
-from .event import event_item
 from .lists import INDEX_ENTRIES_PER_PAGE, paged_groups, pagination
 from .views import view_pages
 
-TIMELINE_LENGTH = 10
 MAIN_ENTITIES = 8
 # The overview summarises: the newest articles and the first key figures, then a link to all of them.
 LATEST_ARTICLES = 20
@@ -58,12 +56,6 @@ def _main(graph: Graph, folder: str) -> list[dict]:
     records = getattr(graph.dataset, folder).values()
     ranked = sorted(records, key=lambda r: (-_weight(graph, folder, r.id), r.name.casefold()))
     return [meta.entity_item(graph, folder, r.id, first_sentence(r.description)) for r in ranked[:MAIN_ENTITIES]]
-
-
-def _timeline(graph: Graph) -> list[dict]:
-    """The events the articles date closely enough to place on a line: not just 'by' a date."""
-    dated = [e for e in graph.dataset.events.values() if e.date and (e.date.precision != "range" or e.date.start)]
-    return [event_item(graph, e) for e in sorted(dated, key=chronological)[:TIMELINE_LENGTH]]
 
 
 def _key_figures(graph: Graph) -> list[dict]:
@@ -117,12 +109,11 @@ def render_overview(graph: Graph) -> str:
         {"id": "articles", "title": "Articles" if len(graph.dataset.sources) <= LATEST_ARTICLES else "Latest articles",
          "items": _articles(graph)},
         {"id": "key-figures", "title": "Key figures", "items": _key_figures(graph)},
-        {"id": "timeline", "title": "Timeline", "items": _timeline(graph)},
         {"id": "main-actors", "title": "Main actors", "items": _main(graph, "actors")},
         {"id": "main-places", "title": "Main places", "items": _main(graph, "places")},
         {"id": "everything", "title": "Everything in the report", "items": _everything(graph)},
     ]
-    layout = [(M.BLOCKS, meta.as_json([b for b in blocks if b["items"]]))]
+    layout = [(M.BLOCKS, meta.as_json([b for b in blocks if b["items"]])), (M.TIMELINE, timeline.of_report(graph))]
     return _page(paths.OVERVIEW, report.title, "overview", ("", paths.OVERVIEW_PAGE), report.summary, layout,
                  [linked_text(graph, report.summary), "", escape(overview_sentences(graph))])
 

@@ -9,7 +9,7 @@ from ..link import Graph
 from ..markdown_text import inline, isolated_text, one_line
 from ..model import Coordinates, Place
 from ..wording import first_sentence
-from . import meta
+from . import meta, timeline
 from .lists import INLINE_CAP, Lists, more_text
 from .record import cited_sections
 from .actor import identifier_rows
@@ -64,6 +64,7 @@ def render_page(graph: Graph, place: Place, lists: Lists | None = None) -> str:
     lines += context_section(place.context)
     trail = [("places", p) for p in graph.trail(place.id)]
     layout = [(M.INFOBOX, _infobox(graph, place)), (M.CRUMBS, meta.crumbs(graph, "places", trail))]
+    layout.append((M.TIMELINE, timeline.of_place(graph, place, [*events, *(e for e, _ in inside)])))
     fields = page_fields(graph, "places", place.id, place.name, "place", place.kind, place.description, layout=layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .. import kinds, paths
 from ..link import Graph
 from .search import SEARCH, render_search
+from .timeline import TIMELINE, render_timeline
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,13 @@ class View:
 
     folder: str
     title: str
-    render: Callable[[Graph], str]
+    render: Callable[[Graph], str | dict[str, str]]  # its page, or its pages keyed by path (a paged view)
     in_nav: bool = True  # search has its own box on every page
 
 
 VIEWS: tuple[View, ...] = (
     View(SEARCH, "Search", render_search, in_nav=False),
+    View(TIMELINE, "Timeline", render_timeline),
 )
 
 # A view's folder is a URL's first segment: it must not take a kind's folder or a reserved name.
@@ -39,5 +41,9 @@ NAV = tuple((view.folder, view.title) for view in VIEWS if view.in_nav)  # (fold
 
 
 def view_pages(graph: Graph) -> dict[str, str]:
-    """The page of every view, keyed by its path under content/."""
-    return {paths.index_content_path(view.folder): view.render(graph) for view in VIEWS}
+    """The page of every view, keyed by its path under content/ (a paged view gives its pages so keyed)."""
+    found = {}
+    for view in VIEWS:
+        pages = view.render(graph)
+        found.update(pages if isinstance(pages, dict) else {paths.index_content_path(view.folder): pages})
+    return found
