@@ -26,10 +26,11 @@ PAGINATION = "Pagination"  # the page links of a list over several pages: number
 CHART = "Chart"  # a figure's values as chart geometry (render/chart.py), or null for a claim without a number
 
 SEARCH = "Search"  # a record page's kind, other names and articles, for search (render/search.py)
+JSONLD = "Jsonld"  # the page's schema.org description (render/jsonld.py), written in <head> by base.html
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, SEARCH)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, SEARCH, JSONLD)
 JSON_FIELDS = frozenset(LAYOUT)
 
 
