@@ -37,6 +37,7 @@ PACKAGE = "datapackage.json"
 GEOJSON = "places.geojson"
 DATASET = "report.json"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FILES = (PACKAGE, *(table.path for table in TABLES), GEOJSON, DATASET)  # every file written, in order
 GUARD = "'"  # OWASP's prefix: a spreadsheet shows the cell as text
 
 
@@ -74,7 +75,7 @@ def write_open_data(graph: Graph, output: Path, siteurl: str = "") -> list[str]:
     _write_json(folder / GEOJSON, places_geojson(graph))
     with (folder / DATASET).open("w", encoding="utf-8", newline="\n") as stream:
         write_dataset(stream, graph)
-    return [PACKAGE, *(table.path for table in TABLES), GEOJSON, DATASET]
+    return list(FILES)
 
 
 def write_table(stream: io.TextIOBase, table: Table, rows: Iterable[tuple]) -> None:
