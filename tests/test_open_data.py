@@ -20,7 +20,7 @@ from generator import dates, kinds, open_data, pipeline
 from generator.markdown_text import one_line, script_json
 from generator.open_data_tables import TABLES, edtf, relationship_id
 from tests import factory, two_articles
-from tests.conftest import SAMPLE_DATA, examples
+from tests.conftest import REGION_DATA, SAMPLE_DATA, examples
 from tests.site import build_site, publish_site
 
 SCHEMA = "https://schema.org/"
@@ -308,3 +308,25 @@ def test_the_feed_has_the_articles_and_the_events_and_the_data_page_links_it(hos
     page = (site.output / open_data.FOLDER / "index.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/report/feed.atom"' in page
     assert blocks_of(page).og["og:url"] == "https://example.org/report/data/"
+
+
+def test_another_region_and_era_gets_its_own_open_data_and_descriptions(tmp_path):
+    """The other-region report (the Puna, 2004): its package validates, its points are its own places in the
+    southern and western hemispheres at [longitude, latitude], its events' dates its own years, and each
+    record page's JSON-LD (as render writes it) expands to that page's type."""
+    graph = pipeline.graph(REGION_DATA)
+    open_data.write_open_data(graph, tmp_path)
+    folder = tmp_path / open_data.FOLDER
+    assert frictionless_validate(str(folder / open_data.PACKAGE)).valid
+    geo = json.loads((folder / open_data.GEOJSON).read_text(encoding="utf-8"))
+    assert geo["features"] and all(lon < 0 and lat < 0 for lon, lat in (f["geometry"]["coordinates"]
+                                                                        for f in geo["features"]))
+    years = {row["date_latest"][:4] for row in read_table(folder, "events") if row["date_latest"]}
+    assert years and years <= {"2003", "2004"}, years
+    from generator.render import render
+    for path, text in render(graph).items():
+        folder_name = path.split("/")[0]
+        line = next(line for line in text.splitlines() if line.startswith("Jsonld: "))
+        types = expanded_types(line.removeprefix("Jsonld: "))
+        record_page = folder_name in PAGE_TYPES and path.count("/") == 1
+        assert types <= (PAGE_TYPES[folder_name] if record_page else {"CollectionPage"}), (path, types)

@@ -28,7 +28,8 @@ def metadata(title: str, slug: str, template: str, kind: str, summary: str, url:
     """The metadata every generated page carries, in a fixed order; layout adds Infobox, Crumbs and the like.
     A page whose layout has no schema.org description is described as a collection of pages."""
     if all(key != M.JSONLD for key, _ in layout):
-        layout = [*layout, (M.JSONLD, jsonld.field(jsonld.collection(title, url, summary)))]
+        described = jsonld.collection(title, url, summary, *jsonld.listed(dict(layout).get(M.GROUPS, "[]")))
+        layout = [*layout, (M.JSONLD, jsonld.field(described))]
     return [(M.TITLE, title), (M.SLUG, slug), (M.TEMPLATE, template), (M.KIND, kind), (M.DATE, date),
             (M.SUMMARY, escape(summary)), (M.URL, url), (M.SAVE_AS, save_as), *layout,
             (M.GENERATED, GENERATED), (M.DATA, data)]

@@ -10,7 +10,9 @@ Bounded: a list names at most MAX_ITEMS records; the page lists them all.
 
 from __future__ import annotations
 
-from .. import dates, kinds, paths, urls
+import json
+
+from .. import dates, paths, urls
 from ..link import Graph
 from ..markdown_text import one_line
 from ..model import Actor, Attribution, Event, Evidence, Figure, Place, Quote, Relationship, Source
@@ -187,6 +189,10 @@ def collection(title: str, url: str, summary: str, items: list[tuple[str, str]] 
     return node
 
 
-def is_described(folder: str) -> bool:
-    """Whether a kind's record pages have a description of their own here (a new kind: not yet)."""
-    return folder in _BY_FOLDER and kinds.kind(folder).page != ""
+def listed(groups: str) -> tuple[list[tuple[str, str]], int]:
+    """The (url, name) of each linked entry of a page's Groups line (an index, a list), at most MAX_ITEMS,
+    and how many there are."""
+    entries = [(item["url"], item["text"]) for group in json.loads(groups) for item in group.get("items", [])
+               if isinstance(item, dict) and "url" in item]
+    return entries[:MAX_ITEMS], len(entries)
+
