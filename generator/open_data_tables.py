@@ -3,8 +3,8 @@
 One row per record, and for a fact several articles report, one row per (fact, article): each
 report keeps its own source, date, value and participants, never merged (ACLED's practice of a row
 per source). Rows come in a fixed order (ids, then the article first reported), as generators, so a
-table is written as it is read and never held whole. Cells are Python values (str, int, float, bool, a list of texts
-or None); generator/open_data.py writes them as CSV.
+table is written as it is read and never held whole. Cells are Python values (str, int, float, bool,
+a list of texts, or None); generator/open_data.py writes them as CSV.
 """
 
 from __future__ import annotations
@@ -286,7 +286,8 @@ TABLES: tuple[Table, ...] = (
         _c("figure_id", "string", "the figure's id"), _c("source", "string", "the article giving it"),
         _c("claim", "string", "what is counted or claimed"), _c("unit", "string", "what the number counts"),
         _c("exact", "number", "the number, when exact"), _c("minimum", "number", "the lower bound of a range"),
-        _c("maximum", "number", "the upper bound"), _c("value_approximate", "boolean", "whether the number is approximate"),
+        _c("maximum", "number", "the upper bound"),
+        _c("value_approximate", "boolean", "whether the number is approximate"),
         *ATTRIBUTION_COLUMNS,
         _c("actors", "string", "the actors it is about, separated by ';'"),
         _c("places", "string", "the places it is about, separated by ';'"),

@@ -135,8 +135,8 @@ def test_json_ld_says_what_the_records_say(site):
         node = _ld(site, "events", event.id)
         if event.date is not None:
             first, last = dates.bounds(event.date)
-            assert node.get("startDate") == (first.isoformat() if first else None) or not first
-            assert node.get("endDate", node.get("startDate")) == last.isoformat()
+            assert node.get("startDate") == (first.isoformat() if first else None), event.id  # open: none
+            assert node.get("endDate", node.get("startDate")) == last.isoformat(), event.id
         assert [p["@id"] for p in node.get("location", [])] == [f"/places/{p}/" for p in event.places]
         assert {a["@id"] for a in node.get("actor", [])} == {f"/actors/{p.actor}/" for p in event.participants}
     for place in graph.dataset.places.values():
