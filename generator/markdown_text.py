@@ -5,7 +5,7 @@ value shown among other words (isolated when it is right-to-left), `web_link` fo
 data, and `page_link` for the site's own links between its pages, which take validated ids only;
 `mention` marks a name not linked again with the entity it names (its ids, never data text).
 The theme escapes with Jinja's autoescape and isolates with the `isolate` filter (generator/site.py);
-the feed takes its text through `xml_text`.
+the feed takes its text through `xml_text`, and JSON-LD in <head> goes through `script_json`.
 Functions that return Markdown return `Markdown`, so that a value escaped once is not escaped again.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 import sys
 import unicodedata
@@ -170,3 +171,17 @@ def mention(markdown: str, folder: str, page_id: str) -> Markdown:
     """A later mention of a named entity: not linked again, but marked with what it names, for previews
     and search; markdown is the name as written, already escaped."""
     return Markdown(f"{mention_start(folder, page_id)}{markdown}</span>")
+
+
+# What must not appear raw in JSON inside <script>: `<` could start `</script>` or `<!--`, `>` and `&` are
+# escaped as well (the HTML spec's and OWASP's advice for script data blocks), and U+2028/U+2029, which
+# JavaScript once read as line ends. A \u escape is the same JSON value, so json.loads gives the data back.
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_UNSAFE_PATTERN = re.compile("[<>&\u2028\u2029]")
+
+
+def script_json(value: object) -> str:
+    """JSON for a <script type="application/ld+json"> data block: compact, keys sorted, and never able to
+    close the element or open a comment, whatever strings value holds."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _SCRIPT_UNSAFE_PATTERN.sub(lambda found: _SCRIPT_UNSAFE[found.group(0)], text)

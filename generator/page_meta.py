@@ -27,10 +27,11 @@ CHART = "Chart"  # a figure's values as chart geometry (render/chart.py), or nul
 TIMELINE = "Timeline"  # events drawn on a date axis and listed (render/timeline.py), or null without events
 
 SEARCH = "Search"  # a record page's kind, other names and articles, for search (render/search.py)
+JSONLD = "Jsonld"  # the page's schema.org description (render/jsonld.py), written in <head> by base.html
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, TIMELINE, SEARCH)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, TIMELINE, SEARCH, JSONLD)
 JSON_FIELDS = frozenset(LAYOUT)
 
 

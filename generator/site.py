@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from . import page_meta, paths, schema_check
 from .pipeline import shown as _shown
 from .load import load_file
-from .markdown_text import PAGE_FOLDERS, isolated_text, needs_isolation, one_line
+from .markdown_text import PAGE_FOLDERS, isolated_text, needs_isolation, one_line, script_json
 from .problems import DataError, Problem
 from .wording import humanize
 from .render.meta import SECTIONS as _SECTIONS
@@ -124,6 +124,25 @@ def site_url(context: Context, target: str) -> str:
     return paths.site_url(context["SITEURL"], target)
 
 
+@pass_context
+def ld_json(context: Context, value: object) -> Markup:
+    """The `ld_json` filter: a page's JSONLD (read with fromjson) as the body of its <script type=
+    "application/ld+json">, the site's own addresses under SITEURL, made safe by markdown_text.script_json."""
+    return Markup(script_json(_under_site(value, context["SITEURL"])))  # noqa: S704 - script_json escaped it
+
+
+_SITE_ADDRESSES = ("@id", "url")  # the keys render/jsonld.py gives addresses, relative to the site root
+
+
+def _under_site(value: object, siteurl: str) -> object:
+    if isinstance(value, dict):
+        return {key: paths.site_url(siteurl, item) if key in _SITE_ADDRESSES and isinstance(item, str)
+                else _under_site(item, siteurl) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_under_site(item, siteurl) for item in value]
+    return value
+
+
 def report_settings(data: Path) -> dict[str, str]:
     """SITENAME and DEFAULT_LANG from data/report.yaml, or a DataError naming what is wrong in it."""
     path = data / "report.yaml"
@@ -141,4 +160,5 @@ def report_settings(data: Path) -> dict[str, str]:
 
 
 JINJA_FILTERS = {"sanitize": sanitize, "fromjson": fromjson, "humanize": humanize, "isolate": isolate,
-                 "isolate_text": isolate_text, "site_url": site_url, "leaves_site": leaves_site}
+                 "isolate_text": isolate_text, "site_url": site_url, "leaves_site": leaves_site,
+                 "ld_json": ld_json}

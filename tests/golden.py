@@ -34,6 +34,7 @@ REPRESENTATIVE = {
     "not-found": "404.html",
     "search": "search/index.html",
     "timeline": "timeline/index.html",
+    "data": "data/index.html",
     "page": "pages/about.html",
 }
 CHROME = "chrome.html"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator import previews
+from generator import open_data, previews
 from generator.problems import DataError
 from tests.conftest import SAMPLE_DATA
 from tests.site import Site, build_site
@@ -257,7 +257,9 @@ def expected_files(site: Site) -> set[str]:
     fragments = {save_as.removesuffix("index.html") + previews.FRAGMENT for save_as in pages
                  if previews.is_entity_url(save_as.removesuffix("index.html"), previews.folders())}
     search = {name for name in output_files(site) if SEARCH_BUNDLE.fullmatch(name)}  # Pagefind's, by their shapes
-    return pages | static | fragments | search | {".nojekyll", "sitemap.xml", "feed.atom", "robots.txt"}
+    # The open data beside the data page (generator/open_data.py).
+    opened = {f"{open_data.FOLDER}/{name}" for name in open_data.FILES}
+    return pages | static | fragments | search | opened | {".nojekyll", "sitemap.xml", "feed.atom", "robots.txt"}
 
 
 # The files of the search index (generator/search_index.py): Pagefind names them by their kind and a hash.

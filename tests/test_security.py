@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import page_meta
+from generator.render.views import VIEWS
 from generator.markdown_text import one_line
 from tests import redteam
 from tests import tools
@@ -38,7 +39,10 @@ def test_no_page_has_a_script_an_image_or_an_event_handler(hostile_site):
         document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         # The only scripts are the theme's own files (previews on every page, report.js on article
         # pages, search.js on the search page); data never adds one.
-        scripts = [s.get("src", "inline") for s in document.find_all("script")]
+        # JSON-LD data blocks are never run (render/jsonld.py); their text can never hold a "<" to close them.
+        blocks = document.find_all("script", type="application/ld+json")
+        assert all("<" not in block.string and ">" not in block.string for block in blocks), page
+        scripts = [s.get("src", "inline") for s in document.find_all("script") if s not in blocks]
         assert all(src.endswith(("/theme/js/report.js", "/theme/js/previews.js", "/theme/js/search.js")) for src in scripts), (page, scripts)
         assert document.find_all(["img", "iframe", "object", "embed", "style"]) == [], page
         for element in document.find_all(True):
@@ -96,9 +100,9 @@ def test_nothing_runs_in_a_real_browser(hostile_site):
         page.on("dialog", lambda dialog: (fired.append(dialog.message), dialog.dismiss()))
         page.on("request", lambda request: request.url.startswith(redteam.SITEURL) or elsewhere.append(request.url))
         browsed = _browsed(hostile_site)
-        # Each family's 6 pages, the overview, the 404 page, the search page and the 6 indexes, and a
+        # Each family's 6 pages, the overview, the 404 page, each view's page and the 6 indexes, and a
         # sample page of each kind.
-        assert len(browsed) == 6 * len(redteam.FAMILIES) + 9 + 6, [p.name for p in browsed]
+        assert len(browsed) == 6 * len(redteam.FAMILIES) + 2 + len(VIEWS) + 6 + 6, [p.name for p in browsed]
         for html in browsed:
             page.goto(f"{redteam.SITEURL}/{html.relative_to(hostile_site.output).as_posix()}")
             # Fire the events an inline handler would wait for, on every element of the page.

@@ -10,6 +10,7 @@ from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, m
 from ..model import Attribution, Context, Evidence, Figure, Quantity, Quote
 from ..vocabulary import ATTRIBUTION_VERBS
 from ..wording import humanize, outlet_and_day  # noqa: F401  (humanize: the renderers' one)
+from . import jsonld
 from .lists import INLINE_CAP, Lists, more_text
 from .search_fields import search_field
 
@@ -24,7 +25,11 @@ def header(fields: list[tuple[str, str]]) -> str:
 
 def metadata(title: str, slug: str, template: str, kind: str, summary: str, url: str, save_as: str,
              data: str, date: str = "", layout: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
-    """The metadata every generated page carries, in a fixed order; layout adds Infobox, Crumbs and the like."""
+    """The metadata every generated page carries, in a fixed order; layout adds Infobox, Crumbs and the like.
+    A page whose layout has no schema.org description is described as a collection of pages."""
+    if all(key != M.JSONLD for key, _ in layout):
+        described = jsonld.collection(title, url, summary, *jsonld.listed(dict(layout).get(M.GROUPS, "[]")))
+        layout = [*layout, (M.JSONLD, jsonld.field(described))]
     return [(M.TITLE, title), (M.SLUG, slug), (M.TEMPLATE, template), (M.KIND, kind), (M.DATE, date),
             (M.SUMMARY, escape(summary)), (M.URL, url), (M.SAVE_AS, save_as), *layout,
             (M.GENERATED, GENERATED), (M.DATA, data)]
@@ -34,7 +39,8 @@ def page_fields(graph: Graph, folder: str, page_id: str, title: str, template: s
                 summary: str, date: str = "", layout: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """The metadata of an actor, place, event or source page, naming the data files behind it."""
     files = ", ".join(sorted(graph.files_of[(folder, page_id)]))
-    layout = [*layout, (M.SEARCH, search_field(graph, folder, page_id))]
+    described = jsonld.record_ld(graph, folder, getattr(graph.dataset, folder)[page_id])
+    layout = [*layout, (M.SEARCH, search_field(graph, folder, page_id)), (M.JSONLD, jsonld.field(described))]
     return metadata(title, page_id, template, kind, summary, paths.url(folder, page_id),
                     paths.save_as(folder, page_id), files, date, layout)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .. import kinds, paths
 from ..link import Graph
+from .data_page import DATA, render_data
 from .search import SEARCH, render_search
 from .timeline import TIMELINE, render_timeline
 
@@ -30,6 +31,7 @@ class View:
 VIEWS: tuple[View, ...] = (
     View(SEARCH, "Search", render_search, in_nav=False),
     View(TIMELINE, "Timeline", render_timeline),
+    View(DATA, "Data", render_data),
 )
 
 # A view's folder is a URL's first segment: it must not take a kind's folder or a reserved name.

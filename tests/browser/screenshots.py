@@ -27,6 +27,7 @@ PAGES = {
     "country": "/places/iraq/",
     "search": "/search/?q=Peshmerga",
     "timeline": "/timeline/",
+    "data": "/data/",
 }
 SCHEMES = ("light", "dark")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
