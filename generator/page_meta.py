@@ -23,13 +23,14 @@ CRUMBS = "Crumbs"
 GROUPS = "Groups"
 BLOCKS = "Blocks"
 PAGINATION = "Pagination"  # the page links of a list over several pages: numbered, previous and next
+NETWORK = "Network"  # a network of actors as drawing geometry (render/network.py), or null: nothing to draw
 CHART = "Chart"  # a figure's values as chart geometry (render/chart.py), or null for a claim without a number
 
 SEARCH = "Search"  # a record page's kind, other names and articles, for search (render/search.py)
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, SEARCH)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, SEARCH, NETWORK)
 JSON_FIELDS = frozenset(LAYOUT)
 
 
