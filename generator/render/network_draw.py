@@ -57,14 +57,19 @@ def directed(kind: str) -> bool:
 
 
 def label(name: str) -> str:
-    """A name as its box shows it: one line, cut with an ellipsis past LABEL_CHARS."""
+    """A name as its box shows it: one line, cut past LABEL_CHARS at a word where it can be (the box adds
+    an ellipsis, hidden from assistive technology, so that what it shows is a part of the link's name)."""
     name = one_line(name)
-    return name if len(name) <= LABEL_CHARS else name[:LABEL_CHARS - 1].rstrip() + "…"
+    if len(name) <= LABEL_CHARS:
+        return name
+    cut = name[:LABEL_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[LABEL_CHARS // 2:] else cut).rstrip()
 
 
 def box_size(name: str) -> tuple[float, float]:
     """A box's (width, height), estimated from its label's length (Graphviz never sees the text)."""
-    return (round(len(label(name)) * CHAR + 2 * BOX_PAD, 1), float(BOX_HEIGHT))
+    shown = label(name)
+    return (round((len(shown) + (shown != one_line(name))) * CHAR + 2 * BOX_PAD, 1), float(BOX_HEIGHT))
 
 
 def legend(kinds: list[str]) -> list[dict]:
@@ -100,7 +105,8 @@ def _offset(line: dict, lines: list[dict]) -> float:
 def _box(node: dict, centre: tuple[float, float]) -> dict:
     (w, h), (cx, cy) = node["size"], centre
     return {"x": _r(cx - w / 2), "y": _r(cy - h / 2), "w": w, "h": h, "tx": _r(cx), "ty": _r(cy + FONT * 0.35),
-            "label": label(node["name"]), "name": one_line(node["name"]), "kind": humanize(node["kind"]),
+            "label": label(node["name"]), "cut": label(node["name"]) != one_line(node["name"]),
+            "name": one_line(node["name"]), "kind": humanize(node["kind"]),
             "url": node["url"], "centre": node.get("centre", False)}
 
 
