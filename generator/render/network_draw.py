@@ -50,6 +50,16 @@ STYLES = {
 }
 
 
+# A kind added to the vocabulary before its style here draws as a plain line, named in the legend (the build
+# goes on; tests/test_network.py says which kind lacks its style).
+UNSTYLED = Style("", False, "structure")
+
+
+def style_of(kind: str) -> Style:
+    """A kind's line style."""
+    return STYLES.get(kind, UNSTYLED)
+
+
 def directed(kind: str) -> bool:
     """Whether a kind reads differently from its object (leads / led by): its line has an arrowhead."""
     forward, backward = ACTOR_RELATIONS[kind]
@@ -74,8 +84,8 @@ def box_size(name: str) -> tuple[float, float]:
 
 def legend(kinds: list[str]) -> list[dict]:
     """The legend: each kind drawn, in the vocabulary's order, with its style and how it reads."""
-    return [{"kind": kind, "text": ACTOR_RELATIONS[kind][0], "dash": STYLES[kind].dash,
-             "double": STYLES[kind].double, "tone": STYLES[kind].tone, "arrow": directed(kind)}
+    return [{"kind": kind, "text": ACTOR_RELATIONS[kind][0], "dash": style_of(kind).dash,
+             "double": style_of(kind).double, "tone": style_of(kind).tone, "arrow": directed(kind)}
             for kind in ACTOR_RELATIONS if kind in kinds]
 
 
