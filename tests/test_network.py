@@ -215,3 +215,16 @@ def test_the_other_region_report_draws_its_own_network(fresh_cache):
     kinds = {entry["kind"] for entry in drawn["legend"]}
     assert {"clashes-with", "opposes"} <= kinds
     assert len(drawn["lines"]) == len(linked.dataset.relationships)
+
+
+def test_two_relationships_of_one_pair_are_drawn_side_by_side(tmp_path, fresh_cache):
+    data = factory.write(tmp_path, paragraphs=["The Red Army fought Alice Smith. Alice Smith opposed the Red Army."],
+                         relationships=[
+                             factory.relationship("red-army", "clashes-with", "alice-smith", "The Red Army fought Alice Smith"),
+                             factory.relationship("alice-smith", "opposes", "red-army", "Alice Smith opposed the Red Army")])
+    lines = field_of(network.render_network(pipeline.graph(data)))["lines"]
+    assert len(lines) == 2
+    first, second = ((line["x1"] + line["x2"]) / 2 for line in lines), ((line["y1"] + line["y2"]) / 2 for line in lines)
+    middles = list(zip(first, second))
+    assert middles[0] != middles[1]  # apart, not one on the other
+    assert {line["s"] for line in lines} == {0, 1}  # each in its own kind's style

@@ -97,19 +97,23 @@ def drawing(nodes: list[dict], lines: list[dict], positions: Positions) -> dict:
     width = max(cx + n["size"][0] / 2 for n, (cx, _) in zip(nodes, centres)) + MARGIN
     height = max(cy + n["size"][1] / 2 for n, (_, cy) in zip(nodes, centres)) + MARGIN
     kinds = sorted({line["kind"] for line in lines}, key=list(ACTOR_RELATIONS).index)
-    drawn = [_line(line, nodes, centres, _offset(line, lines), kinds.index(line["kind"])) for line in lines]
+    drawn = [_line(line, nodes, centres, offset, kinds.index(line["kind"]))
+             for line, offset in zip(lines, _offsets(lines))]
     boxes = [_box(node, centre) for node, centre in zip(nodes, centres)]
     return {"width": _r(width), "height": _r(height), "nodes": boxes, "lines": drawn, "legend": legend(kinds)}
 
 
-def _offset(line: dict, lines: list[dict]) -> float:
-    """How far aside this line is drawn from its pair's axis: several relationships of a pair side by side."""
-    pair = sorted((line["a"], line["b"]))
-    same = [other for other in lines if sorted((other["a"], other["b"])) == pair]
-    if len(same) < 2:
-        return 0.0
-    sign = 1 if line["a"] == pair[0] else -1  # the same side whichever way the line runs
-    return sign * (same.index(line) - (len(same) - 1) / 2) * SPREAD
+def _offsets(lines: list[dict]) -> list[float]:
+    """How far aside each line is drawn from its pair's axis: several relationships of a pair side by side."""
+    by_pair: dict = {}
+    for n, line in enumerate(lines):
+        by_pair.setdefault((min(line["a"], line["b"]), max(line["a"], line["b"])), []).append(n)
+    found = [0.0] * len(lines)
+    for (low, _), members in by_pair.items():
+        for place, n in enumerate(members):
+            sign = 1 if lines[n]["a"] == low else -1  # the same side whichever way the line runs
+            found[n] = sign * (place - (len(members) - 1) / 2) * SPREAD
+    return found
 
 
 def _box(node: dict, centre: tuple[float, float]) -> dict:
