@@ -228,3 +228,10 @@ def test_two_relationships_of_one_pair_are_drawn_side_by_side(tmp_path, fresh_ca
     middles = list(zip(first, second))
     assert middles[0] != middles[1]  # apart, not one on the other
     assert {line["s"] for line in lines} == {0, 1}  # each in its own kind's style
+
+
+def test_make_html_asks_for_graphviz_when_neato_is_missing(tmp_path):
+    from tests.test_repository import run_system_packages
+
+    result = run_system_packages(tmp_path, "build", missing={"neato"})
+    assert result.returncode == 1 and "missing system packages: graphviz" in result.stderr
