@@ -162,8 +162,8 @@ def render_network(graph: Graph) -> str:
                    f"The {drawings.drawn_actors} most connected of the {total:,} related actors and "
                    f"{count_of(len(listed), 'relationship')} between them (each actor's page lists all of its own)")
         drawn = {"id": "network", "title": caption, **drawings.full}
-        body = [escape(caption + ". Each relationship drawn is listed below, by kind; each actor's page "
-                       "lists all of its relationships and draws its neighbours."), "", *_listed(graph, listed)]
+        body = [escape("Each relationship drawn is listed below, by kind; each actor's page lists all of its "
+                       "relationships and draws its neighbours."), "", *_listed(graph, listed)]
     fields = metadata("Network", NETWORK, "network", "index", "Who stands how to whom: the actors and their "
                       "relationships.", NETWORK_URL, NETWORK_URL + "index.html", "data/",
                       layout=[(M.NETWORK, meta.as_json(drawn))])
