@@ -23,6 +23,7 @@ CRUMBS = "Crumbs"
 GROUPS = "Groups"
 BLOCKS = "Blocks"
 PAGINATION = "Pagination"  # the page links of a list over several pages: numbered, previous and next
+NETWORK = "Network"  # a network of actors as drawing geometry (render/network.py), or null: nothing to draw
 CHART = "Chart"  # a figure's values as chart geometry (render/chart.py), or null for a claim without a number
 TIMELINE = "Timeline"  # events drawn on a date axis and listed (render/timeline.py), or null without events
 
@@ -31,7 +32,7 @@ JSONLD = "Jsonld"  # the page's schema.org description (render/jsonld.py), writt
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, TIMELINE, SEARCH, JSONLD)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, TIMELINE, NETWORK, SEARCH, JSONLD)
 JSON_FIELDS = frozenset(LAYOUT)
 
 

@@ -35,6 +35,7 @@ REPRESENTATIVE = {
     "search": "search/index.html",
     "timeline": "timeline/index.html",
     "data": "data/index.html",
+    "network": "network/index.html",
     "page": "pages/about.html",
 }
 CHROME = "chrome.html"

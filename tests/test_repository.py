@@ -113,7 +113,7 @@ def run_system_packages(tmp_path: Path, group: str, missing: set[str]) -> subpro
     (bin_dir / "bash").symlink_to(shutil.which("bash"))
     (bin_dir / "python3").symlink_to(Path(sys.executable).resolve())  # the real interpreter, not a shim
     stubs = {"id": "echo 1000", "apt-cache": "exit 0", "java": "exit 0", "node": "exit 0", "npm": "exit 0",
-             "chromium": "exit 0"}
+             "chromium": "exit 0", "neato": "exit 0"}
     for tool, body in stubs.items():
         if tool not in missing:
             (bin_dir / tool).write_text(f"#!/bin/sh\n{body}\n")

@@ -11,6 +11,7 @@ import pytest
 from generator import pipeline
 from generator.render.views import VIEWS
 from generator.problems import DataError
+from generator.render.views import VIEWS
 from generator.write import MANIFEST, write_pages
 from tests.conftest import ARTICLE, SAMPLE_DATA
 

@@ -11,6 +11,7 @@ from . import pages
 from .indexes import index_pages
 from .list_pages import list_pages
 from .lists import Lists
+from .network import prepare as prepare_networks
 
 
 def render(graph: Graph, workers: int = 0) -> dict[str, str]:
@@ -19,6 +20,7 @@ def render(graph: Graph, workers: int = 0) -> dict[str, str]:
     if missing:  # validation reports these; rendering them would link to passages that are not there
         raise ValueError(f"{len(missing)} evidence span(s) not located, first: {missing[0].text!r}")
     records = [(kind, record_id) for kind in kinds.paged() for record_id in sorted(getattr(graph.dataset, kind.folder))]
+    prepare_networks(graph)  # every network laid out in one Graphviz run, before the workers fork
     found: dict[str, str] = {}
     for part in _in_parts(graph, records, workers or len(os.sched_getaffinity(0))):
         found.update(part)  # the parts in order: the same pages in the same order, however many cores

@@ -12,6 +12,7 @@ from ..vocabulary import ACTOR_KINDS, IDENTIFIERS
 from ..wording import count_of, first_sentence
 from . import meta, timeline
 from .lists import INLINE_CAP, Lists
+from .network import actor_network
 from .record import cited_sections
 from .common import (all_evidence, attribution_phrase, context_section, date_text, entity_link, evidence_links,
                      figure_items, header, humanize, linked_text, mentions_section, page_fields, quote_item,
@@ -80,6 +81,7 @@ def render_page(graph: Graph, actor: Actor, lists: Lists | None = None) -> str:
     lines += context_section(actor.context)
     layout = [(M.INFOBOX, _infobox(graph, actor)), (M.CRUMBS, meta.crumbs(graph, "actors"))]
     layout.append((M.TIMELINE, timeline.of_actor(graph, actor)))
+    layout.append((M.NETWORK, actor_network(graph, actor.id)))
     fields = page_fields(graph, "actors", actor.id, actor.name, "actor", actor.kind, actor.description, layout=layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .. import kinds, paths
 from ..link import Graph
 from .data_page import DATA, render_data
+from .network import NETWORK, render_network
 from .search import SEARCH, render_search
 from .timeline import TIMELINE, render_timeline
 
@@ -31,6 +32,7 @@ class View:
 VIEWS: tuple[View, ...] = (
     View(SEARCH, "Search", render_search, in_nav=False),
     View(TIMELINE, "Timeline", render_timeline),
+    View(NETWORK, "Network", render_network),
     View(DATA, "Data", render_data),
 )
 

@@ -28,6 +28,7 @@ PAGES = {
     "search": "/search/?q=Peshmerga",
     "timeline": "/timeline/",
     "data": "/data/",
+    "network": "/network/",
 }
 SCHEMES = ("light", "dark")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
