@@ -25,11 +25,13 @@ BLOCKS = "Blocks"
 PAGINATION = "Pagination"  # the page links of a list over several pages: numbered, previous and next
 CHART = "Chart"  # a figure's values as chart geometry (render/chart.py), or null for a claim without a number
 
+MAP = "Map"  # a map as geometry (render/map.py): the map page's, or a place page's locator (null: no coordinates)
+
 SEARCH = "Search"  # a record page's kind, other names and articles, for search (render/search.py)
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, SEARCH)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, SEARCH, MAP)
 JSON_FIELDS = frozenset(LAYOUT)
 
 

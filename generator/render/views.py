@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .. import kinds, paths
 from ..link import Graph
+from .map import MAP, render_map
 from .search import SEARCH, render_search
 
 
@@ -28,6 +29,7 @@ class View:
 
 VIEWS: tuple[View, ...] = (
     View(SEARCH, "Search", render_search, in_nav=False),
+    View(MAP, "Map", render_map),
 )
 
 # A view's folder is a URL's first segment: it must not take a kind's folder or a reserved name.
