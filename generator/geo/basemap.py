@@ -115,19 +115,20 @@ def _path(rings: list[list[tuple[float, float]]], closed: bool) -> str:
     return "".join("M" + " ".join(f"{x:g},{y:g}" for x, y in ring) + end for ring in rings)
 
 
-def _thinned(points: list[tuple[float, float]], step: float) -> list[tuple[float, float]]:
-    """Points rounded to a tenth, dropping each closer than step to the last kept one (the last always kept)."""
+def _thinned(points: list[tuple[float, float]], step: float, digits: int) -> list[tuple[float, float]]:
+    """Points rounded to digits, dropping each closer than step to the last kept one (the last always kept)."""
     kept: list[tuple[float, float]] = []
     for i, (x, y) in enumerate(points):
-        point = (round(x, 1), round(y, 1))
+        point = (round(x, digits) + 0.0, round(y, digits) + 0.0)  # + 0.0: never "-0"
         if not kept or abs(point[0] - kept[-1][0]) + abs(point[1] - kept[-1][1]) >= step or i == len(points) - 1:
             if not kept or point != kept[-1]:
                 kept.append(point)
     return kept
 
 
-def shape_path(c: Canvas, shapes, closed: bool = True, step: float = 0.8) -> str:
-    """The shapes clipped to the canvas, as one SVG path's data ('' when none reaches it)."""
+def shape_path(c: Canvas, shapes, closed: bool = True, step: float = 0.8, digits: int = 1) -> str:
+    """The shapes clipped to the canvas, as one SVG path's data ('' when none reaches it); points closer
+    than step dropped, coordinates rounded to digits (a small locator needs whole units only)."""
     pad = 2.0
     box = (-pad, -pad, c.width + pad, c.height + pad)
     drawn = []
@@ -138,7 +139,7 @@ def shape_path(c: Canvas, shapes, closed: bool = True, step: float = 0.8) -> str
             points = c.points(lons, lats)
             parts = [clip_polygon(points, box)] if closed else clip_line(points, box)
             for part in parts:
-                part = _thinned(part, step)
+                part = _thinned(part, step, digits)
                 if len(part) >= (3 if closed else 2):
                     drawn.append(part)
     return _path(drawn, closed)

@@ -15,7 +15,7 @@ from .frame import Frame
 
 POLAR = 70.0  # a frame reaching past this latitude is drawn from above the pole
 TROPICS = 20.0  # a frame centred within this of the equator is drawn in Mercator
-SMALL = 3.0  # degrees: a frame smaller than this either way is drawn in transverse Mercator
+SMALL = 5.0  # degrees: a frame smaller than this either way (one place alone) is drawn in transverse Mercator
 WIDE = 60.0  # degrees either side of the centre: a frame wider than this (a world map) is drawn in Mercator
 
 

@@ -158,7 +158,8 @@ def _locator_frame(graph: Graph, place: Place, where: Location) -> tuple[Frame, 
 def _locator_layers(frame: Frame) -> dict:
     """The light basemap of a locator: land and lakes only, coarse (once per frame)."""
     c = canvas(frame, LOCATOR_WIDTH, 0.6, 1.0)
-    return {"land": shape_path(c, basemap().countries, step=2.5), "lakes": shape_path(c, basemap().lakes, step=2.5)}
+    coarse = {"step": 3.0, "digits": 0}
+    return {"land": shape_path(c, basemap().countries, **coarse), "lakes": shape_path(c, basemap().lakes, **coarse)}
 
 
 def locator(graph: Graph, place: Place) -> str:
@@ -175,9 +176,9 @@ def locator(graph: Graph, place: Place) -> str:
     layout = {"id": "locator", "title": title, "width": c.width, "height": c.height, **_locator_layers(frame),
               "x": x, "y": y, "shape": where.shape, "r": 4.0}
     if outline is not None and outline != where.outline:  # the country, shaded, around the place
-        layout["focus"] = shape_path(c, [outline], step=1.5)
+        layout["focus"] = shape_path(c, [outline], step=2.0, digits=0)
     if where.shape == "outline":
-        layout["d"] = shape_path(c, [where.outline], step=1.5)
+        layout["d"] = shape_path(c, [where.outline], step=2.0, digits=0)
     elif where.shape == "area":
         layout["r"] = max(4.0, round(c.metres(where.radius_km * 1000), 1))
     return _json(layout)

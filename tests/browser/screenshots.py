@@ -26,6 +26,7 @@ PAGES = {
     "figures-index": "/figures/",
     "country": "/places/iraq/",
     "search": "/search/?q=Peshmerga",
+    "map": "/map/",
 }
 SCHEMES = ("light", "dark")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
