@@ -19,6 +19,9 @@ from generator.problems import DataError
 ROOT = Path(__file__).resolve().parent.parent
 # A frozen copy of the sample report: tests never read the live data/, which editors change.
 SAMPLE_DATA = ROOT / "tests" / "fixtures" / "cnn-report"
+# A second report in another region and era (the Bolivia–Argentina–Chile border, March 2004; two outlets):
+# the views must adapt their frame and dates to whatever report they are given.
+REGION_DATA = ROOT / "tests" / "fixtures" / "puna-report"
 ARTICLE = "data/articles/cnn-2017-10-26-iraq-kurdish-clashes.yaml"
 ACTORS, PLACES = "data/actors.yaml", "data/places.yaml"
 
