@@ -223,3 +223,14 @@ def test_the_other_region_fixture_frames_its_own_places():
     for a, b in itertools.combinations(boxes, 2):
         assert not overlaps(a, b), (a, b)
     assert {"Bolivia", "Argentina", "Chile"} <= {m["label"] for m in layout["markers"] if m["shape"] == "outline"}
+
+
+def test_locators_share_their_frames_so_the_basemap_is_clipped_once_per_frame(tmp_path):
+    from generator.render import map as map_module
+    towns = [place(f"town-{i}", f"Town {i}", -33.0 - i * 0.05, -70.5 + i * 0.05, parent="chile") for i in range(30)]
+    loose = [place(f"loose-{i}", f"Loose {i}", 10.0 + i * 0.03, 20.0) for i in range(30)]  # no country
+    graph = factory.graph(factory.write(tmp_path, places=[ANDES[0], *towns, *loose]))
+    map_module._locator_layers.cache_clear()
+    for record in graph.dataset.places.values():
+        locator(graph, record)
+    assert map_module._locator_layers.cache_info().misses <= 3, map_module._locator_layers.cache_info()

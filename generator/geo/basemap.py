@@ -171,6 +171,10 @@ def _holds(extent: tuple, lon: float, lat: float, slack: float = 0.5) -> bool:
     return west - slack <= lon <= east + slack and south - slack <= lat <= north + slack
 
 
-def shape_points(shape: Shape) -> list[tuple[float, float]]:
-    """The corners of the boxes of a shape's rings: enough to frame it."""
-    return [(x, y) for _, _, (w, s, e, n) in shape.rings for x, y in ((w, s), (e, n), (w, n), (e, s))]
+def shape_points(shape: Shape, near: tuple[float, float], reach: float = 20.0) -> list[tuple[float, float]]:
+    """The corners of the boxes of a shape's rings that come within reach degrees of the point near: enough
+    to frame the shape around it, leaving out far overseas parts (so each ring is in or out for all its places)."""
+    lon, lat = near
+    return [(x, y) for _, _, (w, s, e, n) in shape.rings
+            if w - reach <= lon <= e + reach and s - reach <= lat <= n + reach
+            for x, y in ((w, s), (e, n), (w, n), (e, s))]

@@ -23,6 +23,7 @@ MAP = "map"  # the map page: indexes/map.md, at map/
 MAP_URL = "map/"
 WIDTH = 640  # the map's viewBox width; it scales to its column, so a phone never scrolls sideways
 LOCATOR_WIDTH = 240
+GRID = 2.0  # degrees: a locator without a country outline is centred on this grid
 MARKER_CAP = 150  # markers drawn, most events first: beyond that a map is a blot; every place is listed
 
 
@@ -148,9 +149,11 @@ def _locator_frame(graph: Graph, place: Place, where: Location) -> tuple[Frame, 
     if country is not None:
         found = locate(country)
         shape = found.outline if found is not None else None
-    points = [(where.lon, where.lat), *frame_points(where)]
-    if shape is not None:
-        points += [(x, y) for x, y in shape_points(shape) if abs(x - where.lon) < 20 and abs(y - where.lat) < 20]
+    if shape is None:  # the place's surroundings, centred on a 2° grid: nearby places share a frame (and its clip)
+        points = [(round(where.lon / GRID) * GRID, round(where.lat / GRID) * GRID)]
+    else:
+        points = [(where.lon, where.lat), *frame_points(where)]
+        points += shape_points(shape, near=(where.lon, where.lat))
     return frame_of(points, min_span=8.0), (one_line(country.name) if country is not None else ""), shape
 
 
