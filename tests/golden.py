@@ -33,6 +33,7 @@ REPRESENTATIVE = {
     "overview": "index.html",
     "not-found": "404.html",
     "search": "search/index.html",
+    "map": "map/index.html",
     "page": "pages/about.html",
 }
 CHROME = "chrome.html"
