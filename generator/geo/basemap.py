@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .clip import clip_line, clip_polygon
 from .frame import Frame
-from .projection import bounds, projection
+from .projection import bounds, held, projection
 
 DATA = Path(__file__).resolve().parent / "data" / "natural-earth.json"
 
@@ -76,7 +76,7 @@ class Canvas:
 
     def points(self, lons, lats) -> list[tuple[float, float]]:
         """Points in map units (not rounded; clipping rounds)."""
-        xs, ys = projection(self.frame)(list(lons), list(lats))
+        xs, ys = projection(self.frame)(list(lons), [held(self.frame, lat) for lat in lats])
         x0, y0 = self.origin
         if isinstance(xs, float):
             xs, ys = [xs], [ys]

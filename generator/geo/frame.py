@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 MARGIN = 0.15  # of the span, on each side
 MIN_SPAN = 4.0  # degrees of latitude: one place (or a few close ones) still shows its surroundings
-MAX_LAT = 85.0  # Mercator, for a world-wide frame, cannot reach the poles
+MAX_LAT = 90.0
+POLE = 89.0  # a frame reaching past this holds the pole: it takes every longitude (a polar cap)
 
 
 @dataclass(frozen=True)
@@ -59,4 +60,6 @@ def frame_of(points: list[tuple[float, float]], min_span: float = MIN_SPAN) -> F
     # Degrees of longitude shrink towards the poles: widen the minimum so the frame stays about square.
     stretch = 1 / max(0.2, math.cos(math.radians(max(abs(south), abs(north)) if south * north > 0 else 0)))
     half = max(half * (1 + 2 * MARGIN), min_span / 2 * stretch)
+    if north > POLE or south < -POLE:
+        half = 180.0
     return Frame(round(lon0, 4), round(min(half, 180.0), 4), round(south, 4), round(north, 4))
