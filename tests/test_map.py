@@ -16,7 +16,8 @@ import pytest
 from generator import page_meta as M
 from generator.geo import projection as P
 from generator.geo.basemap import basemap, canvas
-from generator.geo.convert_natural_earth import OUTPUT, main as convert
+from generator.geo.convert_natural_earth import OUTPUT
+from generator.geo.convert_natural_earth import main as convert
 from generator.geo.frame import frame_of
 from generator.geo.labels import overlaps, place_labels
 from generator.render.map import MARKER_CAP, locator, render_map
@@ -72,7 +73,7 @@ def test_al_qaim_has_a_marker_linking_to_its_page_and_its_event():
 
 
 def test_the_frame_adapts_to_another_region(tmp_path):
-    layout, page = report_map(tmp_path, ANDES)
+    layout, _ = report_map(tmp_path, ANDES)
     frame = frame_of([(p["coordinates"]["lon"], p["coordinates"]["lat"]) for p in ANDES])
     assert all(frame.contains(p["coordinates"]["lon"], p["coordinates"]["lat"]) for p in ANDES)
     assert not frame.contains(41.09, 34.37), "al Qaim is not in a map of the Andes"

@@ -47,9 +47,9 @@ def basemap() -> Basemap:
     """The basemap, read once a process (workers forked after the first read share it)."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
     scale = data["scale"]
-    shapes = lambda items, country, division: tuple(  # noqa: E731
-        Shape(i["name"], i[country], tuple(_ring(r, scale) for r in i["rings"]), tuple(i.get("aliases", ())),
-              division) for i in items)
+    def shapes(items: list[dict], country: str, division: bool) -> tuple[Shape, ...]:
+        return tuple(Shape(i["name"], i[country], tuple(_ring(r, scale) for r in i["rings"]),
+                           tuple(i.get("aliases", ())), division) for i in items)
     return Basemap(shapes(data["countries"], "id", False), shapes(data["admin1"], "country", True),
                    tuple(Shape("", "", (_ring(r, scale),)) for r in data["lakes"]),
                    tuple(Shape("", "", (_ring(r, scale),)) for r in data["rivers"]))
@@ -120,9 +120,9 @@ def _thinned(points: list[tuple[float, float]], step: float, digits: int) -> lis
     kept: list[tuple[float, float]] = []
     for i, (x, y) in enumerate(points):
         point = (round(x, digits) + 0.0, round(y, digits) + 0.0)  # + 0.0: never "-0"
-        if not kept or abs(point[0] - kept[-1][0]) + abs(point[1] - kept[-1][1]) >= step or i == len(points) - 1:
-            if not kept or point != kept[-1]:
-                kept.append(point)
+        far = not kept or abs(point[0] - kept[-1][0]) + abs(point[1] - kept[-1][1]) >= step
+        if (far or i == len(points) - 1) and (not kept or point != kept[-1]):
+            kept.append(point)
     return kept
 
 

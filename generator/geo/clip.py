@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 Point = tuple[float, float]
 
 
@@ -10,20 +12,23 @@ def clip_polygon(points: list[Point], box: tuple[float, float, float, float]) ->
     x_min, y_min, x_max, y_max = box
     edges = ((0, x_min, True), (0, x_max, False), (1, y_min, True), (1, y_max, False))
     for axis, limit, lower in edges:
-        inside = (lambda p: p[axis] >= limit) if lower else (lambda p: p[axis] <= limit)
         kept: list[Point] = []
         for i, current in enumerate(points):
             previous = points[i - 1]
-            if inside(current):
-                if not inside(previous):
+            if _inside(current, axis, limit, lower):
+                if not _inside(previous, axis, limit, lower):
                     kept.append(_cross(previous, current, axis, limit))
                 kept.append(current)
-            elif inside(previous):
+            elif _inside(previous, axis, limit, lower):
                 kept.append(_cross(previous, current, axis, limit))
         points = kept
         if not points:
             break
     return points
+
+
+def _inside(point: Point, axis: int, limit: float, lower: bool) -> bool:
+    return point[axis] >= limit if lower else point[axis] <= limit
 
 
 def _cross(a: Point, b: Point, axis: int, limit: float) -> Point:
@@ -55,7 +60,7 @@ def clip_line(points: list[Point], box) -> list[list[Point]]:
     """The runs of a line inside the box."""
     runs: list[list[Point]] = []
     current: list[Point] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         piece = _segment(a, b, box)
         if piece is None:
             if current:

@@ -99,13 +99,14 @@ def render_map(graph: Graph) -> str:
     if layout:
         unlabelled = [m for m in layout["markers"] if m["text"] is None]
         if unlabelled:
-            lines += [f"Labels left off for lack of room ({len(unlabelled):,}); each marker still links to its place: "
-                      + ", ".join(page_link(m["label"], "places", m["href"].split("/")[1]) for m in unlabelled[:50])
-                      + (" …" if len(unlabelled) > 50 else ""), ""]
+            named = ", ".join(page_link(m["label"], "places", m["href"].split("/")[1]) for m in unlabelled[:50])
+            more = " …" if len(unlabelled) > 50 else ""
+            lines += [(f"Labels left off for lack of room ({len(unlabelled):,}); each marker still links to its "
+                       f"place: {named}{more}"), ""]
     lines += ["## On the map", "", *(_place_item(graph, p, w) for p, w in drawn), ""] if drawn else []
     if left:
-        lines += ["## Not drawn", "", f"{count_of(len(left), 'more place')} with coordinates, fewer events; every "
-                  f"place is in the {page_link('places index', 'indexes', 'places')}.", ""]
+        lines += ["## Not drawn", "", (f"{count_of(len(left), 'more place')} with coordinates, fewer events; every "
+                                       f"place is in the {page_link('places index', 'indexes', 'places')}."), ""]
     if unplaced:
         lines += ["## Not on the map", "", "No coordinates given:", "",
                   *(_place_item(graph, p, None) for p in unplaced[:MARKER_CAP])]
