@@ -102,3 +102,19 @@ def test_screenshots_of_the_map_and_a_locator_are_saved(chromium, site, artifact
                                                                    pages={"map": "/map/", "place": "/places/al-qaim/"})]
     assert len(shots) == 2 * len(WIDTHS) * len(SCHEMES)
     assert all(shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for shot in shots)
+
+
+def test_the_buttons_zoom_move_and_reset_the_map(chromium, bases):
+    context, page = opened(chromium, bases["map"])
+    svg = page.locator("svg.map__svg")
+    whole = svg.get_attribute("viewBox")
+    page.get_by_role("button", name="Zoom in").click()
+    zoomed = svg.get_attribute("viewBox")
+    assert float(zoomed.split()[2]) == pytest.approx(float(whole.split()[2]) / 2, abs=0.1)
+    page.get_by_role("button", name="Move east").click()
+    assert float(svg.get_attribute("viewBox").split()[0]) > float(zoomed.split()[0])
+    page.get_by_role("button", name="Reset: the whole map").click()
+    assert svg.get_attribute("viewBox") == " ".join(f"{float(n):.1f}" for n in whole.split())
+    errors = list(page.errors)
+    context.close()
+    assert errors == []
