@@ -37,9 +37,10 @@ def test_no_page_has_a_script_an_image_or_an_event_handler(hostile_site):
     for page in hostile_site.pages():
         document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         # The only scripts are the theme's own files (previews on every page, report.js on article
-        # pages, search.js on the search page); data never adds one.
+        # pages, search.js on the search page, map.js on the map page); data never adds one.
         scripts = [s.get("src", "inline") for s in document.find_all("script")]
-        assert all(src.endswith(("/theme/js/report.js", "/theme/js/previews.js", "/theme/js/search.js")) for src in scripts), (page, scripts)
+        assert all(src.endswith(("/theme/js/report.js", "/theme/js/previews.js", "/theme/js/search.js",
+                                 "/theme/js/map.js")) for src in scripts), (page, scripts)
         assert document.find_all(["img", "iframe", "object", "embed", "style"]) == [], page
         for element in document.find_all(True):
             handlers = [name for name in element.attrs if name.lower().startswith("on")]
@@ -97,8 +98,8 @@ def test_nothing_runs_in_a_real_browser(hostile_site):
         page.on("request", lambda request: request.url.startswith(redteam.SITEURL) or elsewhere.append(request.url))
         browsed = _browsed(hostile_site)
         # Each family's 6 pages, the overview, the 404 page, the search page and the 6 indexes, and a
-        # sample page of each kind.
-        assert len(browsed) == 6 * len(redteam.FAMILIES) + 9 + 6, [p.name for p in browsed]
+        # sample page of each kind; and the map page.
+        assert len(browsed) == 6 * len(redteam.FAMILIES) + 9 + 6 + 1, [p.name for p in browsed]
         for html in browsed:
             page.goto(f"{redteam.SITEURL}/{html.relative_to(hostile_site.output).as_posix()}")
             # Fire the events an inline handler would wait for, on every element of the page.
