@@ -10,6 +10,7 @@ import pytest
 
 from generator import pipeline
 from generator.problems import DataError
+from generator.render.views import VIEWS
 from generator.write import MANIFEST, write_pages
 from tests.conftest import ARTICLE, SAMPLE_DATA
 
@@ -34,7 +35,8 @@ def test_build_writes_a_page_per_actor_place_event_and_source(data, tmp_path):
     ds = graph.dataset
     folders = ("actors", "places", "events", "sources", "quotes", "figures")
     expected = {f"{folder}/{i}.md" for folder in folders for i in getattr(ds, folder)}
-    expected |= {f"indexes/{name}.md" for name in ("overview", *folders, "not-found", "search")}
+    views = (view.folder for view in VIEWS)  # search, the map and the other site-wide views
+    expected |= {f"indexes/{name}.md" for name in ("overview", *folders, "not-found", *views)}
     assert set(report.written) == expected
     manifest = json.loads((tmp_path / "content" / MANIFEST).read_text())
     assert set(manifest["files"]) == expected and "pending" not in manifest
