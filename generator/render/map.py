@@ -13,7 +13,7 @@ from ..geo.frame import Frame, frame_of
 from ..geo.labels import place_labels
 from ..geo.locate import DOT, Location, frame_points, locate
 from ..link import Graph
-from ..markdown_text import escape, one_line, page_link
+from ..markdown_text import escape, isolated_text, page_link
 from ..model import Place
 from ..wording import count_of
 from .common import date_text, entity_link, header, metadata
@@ -37,7 +37,7 @@ def _ranked(graph: Graph) -> tuple[list[tuple[Place, Location]], list[Place]]:
     for place in graph.dataset.places.values():
         where = locate(place)
         (located.append((place, where)) if where else unplaced.append(place))
-    located.sort(key=lambda pair: (-_events(graph, pair[0].id), pair[0].name.casefold(), pair[0].id))
+    located.sort(key=lambda pair: (-_events(graph, pair[0].id), pair[0].id))  # by id on a tie: names never reorder
     unplaced.sort(key=lambda p: (p.name.casefold(), p.id))
     return located, unplaced
 
@@ -46,7 +46,7 @@ def _marker(graph: Graph, c: Canvas, place: Place, where: Location) -> dict:
     """One place as drawn: its link, accessible name, shape and position."""
     x, y = c.point(where.lon, where.lat)
     events = _events(graph, place.id)
-    name = one_line(place.name)
+    name = isolated_text(place.name)  # right-to-left names isolated: SVG text and names take no <bdi>
     marker = {"href": f"places/{place.id}/", "label": name, "x": x, "y": y, "shape": where.shape,
               "name": f"{name}: {count_of(events, 'event')}" if events else name, "r": 3.0}
     if where.shape == "dot":
@@ -102,7 +102,7 @@ def render_map(graph: Graph) -> str:
             named = ", ".join(page_link(m["label"], "places", m["href"].split("/")[1]) for m in unlabelled[:50])
             more = " …" if len(unlabelled) > 50 else ""
             lines += [(f"Labels left off for lack of room ({len(unlabelled):,}); each marker still links to its "
-                       f"place: {named}{more}"), ""]
+                       f"place: {named}{more}"), "{: .map__unlabelled }", ""]
     lines += ["## On the map", "", *(_place_item(graph, p, w) for p, w in drawn), ""] if drawn else []
     if left:
         lines += ["## Not drawn", "", (f"{count_of(len(left), 'more place')} with coordinates, fewer events; every "
@@ -155,7 +155,7 @@ def _locator_frame(graph: Graph, place: Place, where: Location) -> tuple[Frame, 
     else:
         points = [(where.lon, where.lat), *frame_points(where)]
         points += shape_points(shape, near=(where.lon, where.lat))
-    return frame_of(points, min_span=8.0), (one_line(country.name) if country is not None else ""), shape
+    return frame_of(points, min_span=8.0), (isolated_text(country.name) if country is not None else ""), shape
 
 
 @lru_cache(maxsize=256)
@@ -174,7 +174,7 @@ def locator(graph: Graph, place: Place) -> str:
     frame, country, outline = _locator_frame(graph, place, where)
     c = canvas(frame, LOCATOR_WIDTH, 0.6, 1.0)
     x, y = c.point(where.lon, where.lat)
-    name = one_line(place.name)
+    name = isolated_text(place.name)
     title = f"Where {name} is" + (f", in {country}" if country and country != name else "") + ": " + \
             {"dot": "a dot marks it", "outline": "its outline is marked", "area": "a circle marks its area"}[where.shape]
     layout = {"id": "locator", "title": title, "width": c.width, "height": c.height, **_locator_layers(frame),
