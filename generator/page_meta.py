@@ -27,12 +27,14 @@ NETWORK = "Network"  # a network of actors as drawing geometry (render/network.p
 CHART = "Chart"  # a figure's values as chart geometry (render/chart.py), or null for a claim without a number
 TIMELINE = "Timeline"  # events drawn on a date axis and listed (render/timeline.py), or null without events
 
+MAP = "Map"  # a map as geometry (render/map.py): the map page's, or a place page's locator (null: no coordinates)
+
 SEARCH = "Search"  # a record page's kind, other names and articles, for search (render/search.py)
 JSONLD = "Jsonld"  # the page's schema.org description (render/jsonld.py), written in <head> by base.html
 
 # Every page has these, in this order; layout fields come between SAVE_AS and GENERATED.
 COMMON = (TITLE, SLUG, TEMPLATE, KIND, DATE, SUMMARY, URL, SAVE_AS)
-LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, TIMELINE, NETWORK, SEARCH, JSONLD)
+LAYOUT = (INFOBOX, CRUMBS, GROUPS, BLOCKS, PAGINATION, CHART, TIMELINE, MAP, NETWORK, SEARCH, JSONLD)
 JSON_FIELDS = frozenset(LAYOUT)
 
 

@@ -36,6 +36,7 @@ REPRESENTATIVE = {
     "timeline": "timeline/index.html",
     "data": "data/index.html",
     "network": "network/index.html",
+    "map": "map/index.html",
     "page": "pages/about.html",
 }
 CHROME = "chrome.html"

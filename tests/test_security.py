@@ -38,12 +38,14 @@ def test_no_page_has_a_script_an_image_or_an_event_handler(hostile_site):
     for page in hostile_site.pages():
         document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         # The only scripts are the theme's own files (previews on every page, report.js on article
-        # pages, search.js on the search page); data never adds one.
+        # pages, search.js on the search page, timeline.js beside a timeline, map.js on the map page); data
+        # never adds one.
         # JSON-LD data blocks are never run (render/jsonld.py); their text can never hold a "<" to close them.
         blocks = document.find_all("script", type="application/ld+json")
         assert all("<" not in block.string and ">" not in block.string for block in blocks), page
         scripts = [s.get("src", "inline") for s in document.find_all("script") if s not in blocks]
-        assert all(src.endswith(("/theme/js/report.js", "/theme/js/previews.js", "/theme/js/search.js")) for src in scripts), (page, scripts)
+        assert all(src.endswith(("/theme/js/report.js", "/theme/js/previews.js", "/theme/js/search.js",
+                                 "/theme/js/timeline.js", "/theme/js/map.js")) for src in scripts), (page, scripts)
         assert document.find_all(["img", "iframe", "object", "embed", "style"]) == [], page
         for element in document.find_all(True):
             handlers = [name for name in element.attrs if name.lower().startswith("on")]

@@ -182,7 +182,9 @@ def _open(chromium, url: str, **options):
     context = chromium.new_context(**options)
     page = context.new_page()
     page.errors = []
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    # Chromium asks the server's root for /favicon.ico on its own (the site has none, outside /repo/): not the page's.
+    page.on("console", lambda message: message.type == "error" and not message.location.get("url", "").endswith(
+        "/favicon.ico") and page.errors.append(message.text))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("requestfailed", lambda request: page.errors.append(f"failed: {request.url}"))
     page.on("response", lambda response: response.status >= 400 and page.errors.append(

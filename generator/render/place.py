@@ -11,6 +11,7 @@ from ..model import Coordinates, Place
 from ..wording import first_sentence
 from . import meta, timeline
 from .lists import INLINE_CAP, Lists, more_text
+from .map import locator
 from .record import cited_sections
 from .actor import identifier_rows
 from .common import (context_section, date_text, entity_link, figure_item, header, humanize, linked_text,
@@ -65,6 +66,7 @@ def render_page(graph: Graph, place: Place, lists: Lists | None = None) -> str:
     trail = [("places", p) for p in graph.trail(place.id)]
     layout = [(M.INFOBOX, _infobox(graph, place)), (M.CRUMBS, meta.crumbs(graph, "places", trail))]
     layout.append((M.TIMELINE, timeline.of_place(graph, place, [*events, *(e for e, _ in inside)])))
+    layout.append((M.MAP, locator(graph, place)))
     fields = page_fields(graph, "places", place.id, place.name, "place", place.kind, place.description, layout=layout)
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 

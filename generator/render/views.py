@@ -15,6 +15,7 @@ from .. import kinds, paths
 from ..link import Graph
 from .data_page import DATA, render_data
 from .network import NETWORK, render_network
+from .map import MAP, render_map
 from .search import SEARCH, render_search
 from .timeline import TIMELINE, render_timeline
 
@@ -32,6 +33,7 @@ class View:
 VIEWS: tuple[View, ...] = (
     View(SEARCH, "Search", render_search, in_nav=False),
     View(TIMELINE, "Timeline", render_timeline),
+    View(MAP, "Map", render_map),
     View(NETWORK, "Network", render_network),
     View(DATA, "Data", render_data),
 )

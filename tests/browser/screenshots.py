@@ -29,6 +29,7 @@ PAGES = {
     "timeline": "/timeline/",
     "data": "/data/",
     "network": "/network/",
+    "map": "/map/",
 }
 SCHEMES = ("light", "dark")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
