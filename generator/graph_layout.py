@@ -4,11 +4,12 @@ A graph reaches Graphviz as numbers alone (node numbers, their sizes, which pair
 name or other data text ever enters the DOT, so nothing in it can become syntax. Graphviz reads every
 graph from one input stream and writes one plain-text layout each; a fixed seed (`start`) makes the
 layout the same on every build. Each layout is kept in the build cache (generator/cache.py), keyed by
-its DOT text, so a rebuild runs Graphviz only for graphs it has not laid out before.
+the Graphviz version and its DOT text, so a rebuild runs Graphviz only for graphs it has not laid out before.
 """
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -45,7 +46,8 @@ def dot_text(sketch: Sketch) -> str:
 def lay_out(sketches: list[Sketch]) -> list[Positions]:
     """The positions of every graph's nodes, in order: from the cache, the rest from one Graphviz run."""
     texts = [dot_text(s) for s in sketches]
-    entries = [cache.key(SECTION, text) for text in texts]
+    version = graphviz_version() if texts else ""
+    entries = [cache.key(SECTION, version, text) for text in texts]
     found: dict[int, Positions] = {}
     for i, entry in enumerate(entries):
         kept = cache.get(SECTION, entry)
@@ -57,6 +59,19 @@ def lay_out(sketches: list[Sketch]) -> list[Positions]:
             found[i] = positions
             cache.put(SECTION, entries[i], positions)
     return [found[i] for i in range(len(texts))]
+
+
+@functools.lru_cache(maxsize=1)
+def graphviz_version() -> str:
+    """What `neato -V` says (its version), part of each layout's cache key: another Graphviz may lay out otherwise."""
+    program = shutil.which(NEATO)
+    if program is None:
+        return "none"  # no entry matches, so the run that follows reports the missing program
+    try:
+        done = subprocess.run([program, "-V"], capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return done.stderr.decode("utf-8", "replace").strip()
 
 
 def _valid(kept: object, count: int) -> bool:

@@ -115,7 +115,8 @@ def test_every_graph_of_a_report_is_laid_out_in_one_graphviz_run_then_kept_in_th
     real = subprocess.run
 
     def counted(command, *args, **kwargs):
-        runs.append(command[0])
+        if "-V" not in command:  # a layout run, not the version asked once for the cache key
+            runs.append(command[0])
         return real(command, *args, **kwargs)
 
     monkeypatch.setattr(graph_layout.subprocess, "run", counted)
@@ -124,6 +125,14 @@ def test_every_graph_of_a_report_is_laid_out_in_one_graphviz_run_then_kept_in_th
     assert len(runs) == 1 and len(network.prepare(first).of_actor) > 5
     network.prepare(pipeline.graph(SAMPLE_DATA))  # a rebuild: every layout from the cache
     assert len(runs) == 1
+
+
+def test_a_layout_kept_by_another_graphviz_is_laid_out_again(fresh_cache, monkeypatch):
+    sketch = graph_layout.Sketch(((40.0, 20.0), (60.0, 20.0)), ((0, 1),))
+    first = graph_layout.lay_out([sketch])
+    monkeypatch.setattr(graph_layout, "graphviz_version", lambda: "neato - graphviz version 99 (0)")
+    monkeypatch.setattr(graph_layout, "_run", lambda text, sketches: [[(1.0, 2.0), (3.0, 4.0)]])
+    assert graph_layout.lay_out([sketch]) == [[(1.0, 2.0), (3.0, 4.0)]] != [first[0]]
 
 
 HOSTILE = ["<script>alert(1)</script>", "\"Quoted\" & 'single' <b>", "القوات المسلحة"]
