@@ -157,6 +157,8 @@ def test_a_new_fact_kind_has_pages_an_index_navigation_and_backlinks(project):
     assert "Dillon blames ISIS" in record
     assert 'href="/actors/ryan-dillon/"' in record and 'href="/actors/isis/"' in record
     assert "/sources/cnn-2017-10-26-iraq-kurdish-clashes/#ev-" in record  # its evidence, located
+    described = json.loads(record.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert described["@type"] == "Claim" and described["appearance"][0]["@type"] == "NewsArticle"  # its JSON-LD
     index = page(project, "accusations/index.html")
     assert 'href="/accusations/dillon-accuses-isis/"' in index and "1 accusation" in index
     for path in ("index.html", "actors/isis/index.html", "accusations/index.html"):

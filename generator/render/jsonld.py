@@ -161,9 +161,16 @@ def _appearances(graph: Graph, record) -> list[dict]:
     return found
 
 
+def fact(graph: Graph, folder: str, record) -> dict:
+    """Any other fact kind of the registry (kinds.py): a Claim, each article's report an appearance."""
+    return _node("Claim", folder, record.id, record.name, appearance=_appearances(graph, record),
+                 **_asserted(graph, getattr(record, "attribution", None)))
+
+
 def record_ld(graph: Graph, folder: str, record) -> dict:
     """The description of a record's page; actors name the relationships they are the subject of."""
-    described = _BY_FOLDER[folder](graph, record)
+    describe = _BY_FOLDER.get(folder)
+    described = describe(graph, record) if describe else fact(graph, folder, record)
     if folder == "actors":
         # The graph's index of who names whom: the actor's own relationships, never a scan of all of them.
         own = {id(r): r for _, _, r in graph.relations_of_actor(record.id) if r.subject == record.id}
