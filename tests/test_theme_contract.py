@@ -196,3 +196,17 @@ def test_sanitize_marks_only_the_links_that_leave_the_site():
     assert html == ('<p><a href="https://example.org/report/actors/cnn/">CNN</a> '
                     '<a id="x" class="cite external" href="https://en.wikipedia.org/wiki/A?b=1&amp;c=2">A</a> '
                     '<a href="#p3">3</a></p>')
+
+
+def test_each_part_of_the_stylesheet_starts_outside_every_block():
+    # Each part's rules sit in a block headed `/* == part == */`; one left inside an unclosed @media would
+    # apply only in that medium (a merge once dropped the dark scheme's closing brace: the map lost its rules).
+    css = (ROOT / "theme" / "static" / "css" / "report.css").read_text(encoding="utf-8")
+    depth, opened = 0, []
+    for token in re.finditer(r"/\* == (.+?) == \*/|/\*.*?\*/|[{}]", css, flags=re.S):
+        if token.group(1):
+            opened.append((token.group(1), depth))
+        elif token.group() in "{}":
+            depth += 1 if token.group() == "{" else -1
+            assert depth >= 0, f"an unmatched }} at offset {token.start()}"
+    assert depth == 0 and opened and all(d == 0 for _, d in opened), [p for p, d in opened if d]
