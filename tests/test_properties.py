@@ -346,25 +346,45 @@ def _sentinel_outline(memory, field_name: str, sentinel: str, path: str) -> tupl
 
 
 class _Outline(HTMLParser):
-    """Every element with its attributes, in document order, and all the text; <bdi> left out."""
+    """Every element with its attributes, in document order, and all the text; <bdi> left out. Inside an inline
+    SVG only its links and titles count: a drawing cuts a long label to fit its box (the full text is in the link's
+    name and the title), and its hostile text is checked by each drawing's own tests."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.elements: list[tuple[str, list]] = []
         self.text: list[str] = []
         self.isolates = 0
+        self._svg = 0  # how deep inside <svg> elements
+        self._title = False
 
     def handle_starttag(self, tag, attrs):
+        self._svg += tag == "svg"
+        self._title = self._svg > 0 and tag == "title"
         if tag == "bdi":
             self.isolates += 1
-        else:
-            self.elements.append((tag, sorted((name, value or "") for name, value in attrs)))
+        elif not self._svg or tag in ("svg", "a", "title"):
+            self.elements.append((tag, sorted((name, _geometry(value or "")) for name, value in attrs)))
+
+    def handle_endtag(self, tag):
+        self._svg -= tag == "svg" and self._svg > 0
+        self._title = self._title and tag != "title"
 
     def handle_data(self, data):
-        self.text.append(data)
+        if not self._svg or self._title:
+            self.text.append(data)
 
     def handle_comment(self, data):
         self.elements.append(("!--", [("", data)]))
+
+
+_GEOMETRY = re.compile(r"[-+\d., MLHVCSQTAZmlhvcsqtaz]*\d[-+\d., MLHVCSQTAZmlhvcsqtaz]*")
+
+
+def _geometry(value: str) -> str:
+    """An attribute's value, with a drawing's numbers (SVG sizes, points, paths) as one mark: a drawing at build
+    time sizes its boxes and places its labels by the length of the text they hold, by design."""
+    return "#" if _GEOMETRY.fullmatch(value) else value
 
 
 def _outline(html: str) -> tuple[list, str]:
@@ -372,11 +392,13 @@ def _outline(html: str) -> tuple[list, str]:
 
 
 def _parsed(html: str) -> tuple[list, str, int]:
-    """The elements, the text and the number of <bdi> of a page."""
+    """The elements, the text and the number of isolates of a page: <bdi>, and first-strong isolate characters
+    where an element cannot hold one (an SVG text, an option, an attribute)."""
     outline = _Outline()
     outline.feed(html)
     outline.close()
-    return outline.elements, "".join(outline.text), outline.isolates
+    text = "".join(outline.text)
+    return outline.elements, text, outline.isolates + (text + str(outline.elements)).count("\u2068")
 
 
 def _replaced(elements: list, old: str, new: str, exact: bool) -> list:

@@ -93,15 +93,20 @@ class Element:
 def _outline(html: str, key) -> list[Element]:
     """The elements of a page in order, <bdi> unwrapped, list items sorted by key (names sort lists)."""
     document = BeautifulSoup(html, "html.parser")
-    # The map page's SVG places each label by the length of its name (and lists the labels that found no room),
-    # so twins differ there by design; its names are checked in tests/test_map.py, and each place is listed in
-    # the page's text, checked here.
-    for drawn in document.select("svg.map__svg[data-zoom], .map__unlabelled"):
+    # A drawing (the map, a timeline, a network) sizes its boxes and places or cuts its labels by the length of
+    # the names (the map lists the labels that found no room), so twins differ there by design; hostile names in
+    # each drawing are checked by its own tests (test_map, test_timeline, test_network), and every fact drawn is
+    # also in the page's text, checked here.
+    for drawn in document.select("svg.map__svg, svg.tl__svg, svg.network__svg, .map__unlabelled"):
         drawn.decompose()
+    # A JSON-LD block holds the text JSON-escaped, its lists in the order of the names: its values are checked
+    # by tests/test_open_data.py (parsed back, hostile values included) and tests/test_security.py (no "<").
+    for block in document.select('script[type="application/ld+json"]'):
+        block.decompose()
     for bdi in document.find_all("bdi"):
         bdi.unwrap()
-    for listing in document.find_all(["ul", "ol"]):
-        items = [item.extract() for item in listing.find_all("li", recursive=False)]
+    for listing in document.find_all(["ul", "ol", "select"]):  # a timeline's filters list names as options
+        items = [item.extract() for item in listing.find_all(["li", "option"], recursive=False)]
         for item in sorted(items, key=lambda item: key(item.get_text())):
             listing.append(item)
     elements: list[Element] = []
@@ -375,6 +380,8 @@ def test_issue_right_to_left_text_is_isolated_wherever_it_is_shown(field_name):
 def _isolated(string: NavigableString, value: str) -> bool:
     if string.find_parent("bdi") is not None:
         return True
+    if string.parent.name == "script" and string.parent.get("type") == "application/ld+json":
+        return True  # data, never shown: JSON-LD keeps each value as it is
     if string.parent.name == "title" and string == value:  # the whole title: no neighbour to reorder
         return True
     return string.count(value) == string.count(f"{FIRST_STRONG_ISOLATE}{value}") == \

@@ -16,7 +16,7 @@ from .. import page_meta as M
 from .. import paths
 from ..graph_layout import Sketch, lay_out
 from ..link import Graph
-from ..markdown_text import escape
+from ..markdown_text import escape, isolated_text
 from ..model import Relationship
 from ..vocabulary import ACTOR_RELATIONS
 from ..wording import count_of
@@ -61,8 +61,9 @@ def sentence(graph: Graph, relationship: Relationship) -> str:
     """The fact a line stands for: 'Iraqi Security Forces — clashes with — Peshmerga (1 article)'."""
     actors = graph.dataset.actors
     articles = len({version.source for version in reports(relationship)})
-    return (f"{actors[relationship.subject].name} — {ACTOR_RELATIONS[relationship.kind][0].lower()} — "
-            f"{actors[relationship.object].name} ({count_of(articles, 'article')})")
+    # Names in isolates: a right-to-left name must not reorder the words around it in a plain-text title.
+    return (f"{isolated_text(actors[relationship.subject].name)} — {ACTOR_RELATIONS[relationship.kind][0].lower()} — "
+            f"{isolated_text(actors[relationship.object].name)} ({count_of(articles, 'article')})")
 
 
 def _among(found: Web, ids: list[str], cap: int) -> list[Relationship]:
@@ -132,9 +133,9 @@ def actor_network(graph: Graph, actor_id: str) -> str:
         return meta.as_json(None)
     count = len(web_of(graph).neighbours[actor_id])
     shown = len(drawn["nodes"]) - 1
-    caption = (f"{graph.dataset.actors[actor_id].name} and the {count_of(count, 'actor')} it is related to"
-               if shown == count else
-               f"{graph.dataset.actors[actor_id].name} and the {shown} most connected of the {count:,} actors "
+    name = isolated_text(graph.dataset.actors[actor_id].name)
+    caption = (f"{name} and the {count_of(count, 'actor')} it is related to" if shown == count else
+               f"{name} and the {shown} most connected of the {count:,} actors "
                "it is related to (all are listed under Roles and relationships)")
     return meta.as_json({"id": "network", "title": caption, **drawn})
 
