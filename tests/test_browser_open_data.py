@@ -65,7 +65,7 @@ def test_the_data_page_fits_a_phone_and_its_downloads_open(chromium, base):
     page = context.new_page()
     page.goto(base + PAGES["data"])
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    links = page.evaluate("[...document.querySelectorAll('#downloads + ul a')].map(a => a.href)")
+    links = page.evaluate("[...document.querySelectorAll('.group a')].map(a => a.href)")
     statuses = [page.request.get(link).status for link in links]
     context.close()
     assert overflow <= 0

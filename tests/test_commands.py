@@ -136,13 +136,14 @@ def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 def test_make_html_ends_by_saying_where_the_site_is_and_how_to_preview_it(built):
     project, result = built
     graph = pipeline.graph(SAMPLE_DATA)
-    pages = len(render(graph))  # the fixture's pages; the site adds two style sheets, three scripts and .nojekyll,
-    # and a preview fragment beside each record's page
+    pages = len(render(graph))  # the fixture's pages; the site adds two style sheets, five scripts and .nojekyll,
+    # a preview fragment beside each record's page, and the open data beside the data page
     index = sum(1 for path in (project / "output/pagefind").rglob("*") if path.is_file())  # and the search index
     fragments = sum(len(kinds.records(graph.dataset, kind)) for kind in kinds.paged())
+    index += sum(1 for path in (project / "output/data").iterdir() if path.name != "index.html")
     assert result.stdout.splitlines()[-4:] == [
         f"ok: {cli._summary(graph)}",
-        f"site: output/ replaced ({pages + 6 + fragments + index} files); content: {pages} written, 0 unchanged, 0 removed",
+        f"site: output/ replaced ({pages + 8 + fragments + index} files); content: {pages} written, 0 unchanged, 0 removed",
         "ok: every sentence is cited, every actor and place is connected",
         "The report is built in output/. Preview it with: make serve  (then open http://127.0.0.1:8000/)"]
     assert (project / "output/index.html").is_file() and staging_folders(project) == []

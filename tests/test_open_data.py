@@ -165,7 +165,7 @@ def test_the_data_package_validates_and_the_data_page_links_every_file(site):
     assert report.valid, report.flatten(["resource", "rowNumber", "fieldName", "type", "message"])[:20]
     html = (folder / "index.html").read_text(encoding="utf-8")
     for name in [open_data.PACKAGE, *(t.path for t in TABLES), open_data.GEOJSON, open_data.DATASET]:
-        assert (folder / name).is_file() and f'href="{name}"' in html, name
+        assert (folder / name).is_file() and f'href="/{open_data.FOLDER}/{name}"' in html, name
     assert "feed.atom" not in html  # a build without an absolute address has no feed to link
 
 

@@ -348,7 +348,8 @@ def _sentinel_outline(memory, field_name: str, sentinel: str, path: str) -> tupl
 class _Outline(HTMLParser):
     """Every element with its attributes, in document order, and all the text; <bdi> left out. Inside an inline
     SVG only its links and titles count: a drawing cuts a long label to fit its box (the full text is in the link's
-    name and the title), and its hostile text is checked by each drawing's own tests."""
+    name and the title), and its hostile text is checked by each drawing's own tests. A JSON-LD block's text is
+    data, JSON-escaped: its values are parsed back by tests/test_open_data.py."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -357,10 +358,12 @@ class _Outline(HTMLParser):
         self.isolates = 0
         self._svg = 0  # how deep inside <svg> elements
         self._title = False
+        self._json = False
 
     def handle_starttag(self, tag, attrs):
         self._svg += tag == "svg"
         self._title = self._svg > 0 and tag == "title"
+        self._json = tag == "script" and ("type", "application/ld+json") in attrs
         if tag == "bdi":
             self.isolates += 1
         elif not self._svg or tag in ("svg", "a", "title"):
@@ -369,9 +372,10 @@ class _Outline(HTMLParser):
     def handle_endtag(self, tag):
         self._svg -= tag == "svg" and self._svg > 0
         self._title = self._title and tag != "title"
+        self._json = self._json and tag != "script"
 
     def handle_data(self, data):
-        if not self._svg or self._title:
+        if (not self._svg or self._title) and not self._json:
             self.text.append(data)
 
     def handle_comment(self, data):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from .. import open_data
+from .. import page_meta as M
 from ..link import Graph
 from ..markdown_text import escape
 from ..open_data_tables import TABLES, Table
+from . import meta
 from .common import header, metadata
 
 DATA = open_data.FOLDER  # the data page: indexes/data.md, at data/
@@ -21,14 +23,6 @@ def render_data(graph: Graph) -> str:
     body = ["The report's records as files to download, for spreadsheets, maps and programs: the same facts as "
             "its pages, made from the same data at every build. Where several articles report a fact, each "
             "article's report is its own row, with its own source, date and value.", "",
-            "## Downloads {: #downloads }", "",
-            f"- {_file(open_data.PACKAGE)}: the data package (Frictionless Data), naming each table below with "
-            "its columns, their types, and the keys that join the tables",
-            *(f"- {_file(table.path)}: {escape(table.description)}, {_rows(counts[table.name])}" for table in TABLES),
-            f"- {_file(open_data.GEOJSON)}: the places with coordinates as GeoJSON points "
-            f"([longitude, latitude], WGS 84), {located:,} of {len(graph.dataset.places):,}",
-            f"- {_file(open_data.DATASET)}: the whole dataset as JSON: every record with every field, the "
-            "articles' paragraphs, and each article's report of a fact", "",
             "## Spreadsheets and formulas {: #formulas }", "",
             "A spreadsheet may run a cell that starts with =, +, -, @, a tab or a carriage return as a formula. "
             "So that no text from the articles can, such a text cell is written with an apostrophe before it "
@@ -38,14 +32,22 @@ def render_data(graph: Graph) -> str:
             "## Tables {: #tables }", ""]
     for table in TABLES:
         body += _table_section(table)
+    downloads = [_file(open_data.PACKAGE, "the data package (Frictionless Data), naming each table below with its "
+                       "columns, their types, and the keys that join the tables"),
+                 *(_file(table.path, f"{table.description}, {_rows(counts[table.name])}") for table in TABLES),
+                 _file(open_data.GEOJSON, "the places with coordinates as GeoJSON points ([longitude, latitude], "
+                       f"WGS 84), {located:,} of {len(graph.dataset.places):,}"),
+                 _file(open_data.DATASET, "the whole dataset as JSON: every record with every field, the articles' "
+                       "paragraphs, and each article's report of a fact")]
+    layout = [(M.GROUPS, meta.as_json([{"title": "Downloads", "items": downloads}]))]
     fields = metadata("Data", DATA, "data", "index", "The report's records to download: tables, places and the "
-                      "whole dataset.", DATA_URL, DATA_URL + "index.html", "data/")
+                      "whole dataset.", DATA_URL, DATA_URL + "index.html", "data/", layout=layout)
     return header(fields) + "\n".join(body).rstrip() + "\n"
 
 
-def _file(name: str) -> str:
-    # The files sit beside this page: a relative link works under any site prefix.
-    return f"[{escape(name)}]({name})"
+def _file(name: str, note: str) -> dict:
+    """A download: its name, linked from the site's root (the theme prefixes SITEURL), and what it holds."""
+    return meta.item(name, f"{DATA}/{name}", note)
 
 
 def _rows(count: int) -> str:
