@@ -139,7 +139,7 @@ def _printed(page, url: str) -> tuple[str, list[str]]:
     """The text of the page printed to PDF (whitespace removed, as the PDF breaks lines anywhere),
     and the addresses of the links in its <main>, resolved."""
     page.goto(url)
-    links = page.eval_on_selector_all("main a[href]", "links => links.map(a => a.href)")
+    links = page.eval_on_selector_all("main a[href]", "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     return squeezed("".join(sheet.extract_text() for sheet in pdf.pages)), links
 

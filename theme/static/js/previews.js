@@ -27,8 +27,11 @@
 
   // The fragment of the page a link opens, or null when it is no record's page (or this very page).
   function fragmentOf(link) {
-    if (!link || link.hash || !link.href || link.hasAttribute("download")) { return null; }
-    var url = new URL(link.href);
+    // The attribute, not link.href: an SVG link (a map marker, a network's box) has no string href or hash.
+    var href = link ? link.getAttribute("href") : null;
+    if (!href || link.hasAttribute("download")) { return null; }
+    var url = new URL(href, document.baseURI);
+    if (url.hash) { return null; }
     if (url.origin !== root.origin || url.search || url.pathname.indexOf(root.pathname) !== 0) { return null; }
     var parts = url.pathname.slice(root.pathname.length).split("/");
     var page = parts.length === 3 && (parts[2] === "" || parts[2] === "index.html");
