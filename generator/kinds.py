@@ -137,10 +137,14 @@ def records(dataset, kind: Kind) -> list:
     return list(table.values()) if kind.keyed else list(table)
 
 
+def versions(record) -> list:
+    """Every article's report of a fact: the record as first reported, then the others."""
+    return [record, *getattr(record, "other_reports", ())]
+
+
 def reports(dataset, kind: Kind) -> list:
     """Every record of a kind with every other article's report of it: one entry per (fact, article)."""
-    return [version for record in records(dataset, kind)
-            for version in (record, *getattr(record, "other_reports", ()))]
+    return [version for record in records(dataset, kind) for version in versions(record)]
 
 
 def named(dataset) -> list:

@@ -55,32 +55,23 @@ def _ids(values) -> str:
     return LIST_SEPARATOR.join(values)
 
 
-def edtf(spec: DateSpec | None) -> str:
-    """The date in Extended Date/Time Format (ISO 8601-2): '2017-10-26', '2017-10~', '2017-10/2017-10-26',
-    '../2017-10-26' for 'by 26 October'; '~' marks an approximate date."""
-    if spec is None:
-        return ""
-    mark = "~" if spec.approximate else ""
-    if spec.precision != "range":
-        return f"{spec.value}{mark}"
-    start = f"{spec.start}{mark}" if spec.start else ".."
-    return f"{start}/{spec.end}{mark}"
-
-
-def date_cells(spec: DateSpec | None) -> tuple:
-    """(earliest day, latest day, precision, EDTF, approximate, the article's phrase) of a date."""
+def date_cells(graph: Graph, version) -> tuple:
+    """(earliest day, latest day, precision, EDTF, approximate, the article's phrase) of a report's date; its
+    EDTF as the timeline writes it (dates.edtf_text), a span ending on the article's day ending exactly."""
+    spec: DateSpec | None = version.date
     if spec is None:
         return None, None, None, None, None, None
     first, last = dates.bounds(spec)
-    return (first.isoformat() if first else None, last.isoformat(), spec.precision, edtf(spec), spec.approximate,
-            one_line(spec.phrase) if spec.phrase else None)
+    published = graph.dataset.sources[version.source].published
+    return (first.isoformat() if first else None, last.isoformat(), spec.precision,
+            dates.edtf_text(spec, published), spec.approximate, one_line(spec.phrase) if spec.phrase else None)
 
 
 DATE_COLUMNS = (
     _c("date", "date", "the earliest day the date allows (empty: not given, or open before date_latest)"),
     _c("date_latest", "date", "the latest day the date allows"),
     _c("precision", "string", "day, month, year or range"),
-    _c("edtf", "string", "the date in Extended Date/Time Format, '~' when approximate, '..' for an open start"),
+    _c("edtf", "string", "the date in Extended Date/Time Format, '~' approximate, '?' uncertain, '..' an open start"),
     _c("approximate", "boolean", "whether the article gives the date as approximate"),
     _c("date_phrase", "string", "the article's own words for the date"),
 )
@@ -110,7 +101,7 @@ def _reports(graph: Graph, folder: str) -> Iterator:
     if kind.keyed:
         records = sorted(records, key=lambda record: record.id)
     for record in records:
-        for version in (record, *getattr(record, "other_reports", ())):
+        for version in kinds.versions(record):
             yield record, version
 
 
@@ -128,7 +119,7 @@ def event_rows(graph: Graph, siteurl: str) -> Iterator[tuple]:
     for event, version in _reports(graph, "events"):
         actors = [p.actor for p in version.participants]
         source = graph.dataset.sources[version.source]
-        yield (event.id, version.source, *date_cells(version.date), version.kind, one_line(version.title),
+        yield (event.id, version.source, *date_cells(graph, version), version.kind, one_line(version.title),
                actors[0] if actors else None, actors[1] if len(actors) > 1 else None, _ids(actors),
                *_located_place(graph, version.places), _ids(version.places), source.url,
                _page(siteurl, "events", event.id), *attribution_cells(version.attribution),
@@ -167,7 +158,7 @@ def quote_rows(graph: Graph, siteurl: str) -> Iterator[tuple]:
     """One row per article's report of a quote."""
     for quote, version in _reports(graph, "quotes"):
         yield (quote.id, version.source, version.speaker, one_line(version.text), version.to,
-               one_line(version.setting) if version.setting else None, version.event, *date_cells(version.date),
+               one_line(version.setting) if version.setting else None, version.event, *date_cells(graph, version),
                *attribution_cells(version.attribution), _page(siteurl, "quotes", quote.id))
 
 
@@ -178,7 +169,7 @@ def figure_rows(graph: Graph, siteurl: str) -> Iterator[tuple]:
         amount = (one_line(value.unit), value.exact, value.minimum, value.maximum, value.approximate) if value \
             else (None,) * 5
         yield (figure.id, version.source, one_line(version.claim), *amount, *attribution_cells(version.attribution),
-               _ids(version.actors), _ids(version.places), _ids(version.events), *date_cells(version.date),
+               _ids(version.actors), _ids(version.places), _ids(version.events), *date_cells(graph, version),
                _page(siteurl, "figures", figure.id))
 
 
@@ -191,9 +182,9 @@ def relationship_rows(graph: Graph, siteurl: str) -> Iterator[tuple]:
     """One row per article's report of a relationship."""
     ordered = sorted(graph.dataset.relationships, key=relationship_id)
     for relationship in ordered:
-        for version in (relationship, *relationship.other_reports):
+        for version in kinds.versions(relationship):
             yield (relationship_id(relationship), version.source, relationship.subject, relationship.kind,
-                   relationship.object, one_line(version.role) if version.role else None, *date_cells(version.date),
+                   relationship.object, one_line(version.role) if version.role else None, *date_cells(graph, version),
                    *attribution_cells(version.attribution))
 
 
@@ -211,7 +202,7 @@ def citation_rows(graph: Graph, siteurl: str) -> Iterator[tuple]:
 
 def _relationship_reports(graph: Graph) -> Iterator:
     for relationship in sorted(graph.dataset.relationships, key=relationship_id):
-        for version in (relationship, *relationship.other_reports):
+        for version in kinds.versions(relationship):
             yield relationship, version
 
 

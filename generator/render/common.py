@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import page_meta as M, paths, sentences
+from .. import kinds, page_meta as M, paths, sentences
 from ..dates import DateSpec, label
 from ..link import Graph
 from ..markdown_text import (Markdown, escape, inline, isolate, isolated_text, mention, one_line, page_link,
@@ -102,9 +102,7 @@ def source_label(graph: Graph, source_id: str, paragraph: int | None = None) -> 
     return Markdown(outlet_and_day(outlet, source.published) + where)  # a validated date: words and digits
 
 
-def reports(record) -> list:
-    """Every article's report of a fact: the record as first reported, then the others."""
-    return [record, *getattr(record, "other_reports", ())]
+reports = kinds.versions  # every article's report of a fact, first as first reported
 
 
 def all_evidence(record) -> list[Evidence]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from .. import dates, paths, urls
+from .. import dates, kinds, paths, urls
 from ..link import Graph
 from ..markdown_text import one_line
 from ..model import Actor, Attribution, Event, Evidence, Figure, Place, Quote, Relationship, Source
@@ -90,7 +90,7 @@ def place(graph: Graph, record: Place) -> dict:
 
 def event(graph: Graph, record: Event) -> dict:
     """An event: its dates' bounds, places, participants, and the articles that report it."""
-    actors = list(dict.fromkeys(p.actor for version in reports(record) for p in version.participants))
+    actors = list(dict.fromkeys(p.actor for version in kinds.versions(record) for p in version.participants))
     return _node("Event", "events", record.id, record.title, description=one_line(record.description),
                  **{k: v for k, v in _interval(record.date).items() if v},
                  location=[_named(graph, "places", p) for p in record.places[:MAX_ITEMS]],
@@ -139,20 +139,15 @@ def _asserted(graph: Graph, attribution: Attribution | None) -> dict:
     return {"author": {"@type": "Organization", "name": one_line(attribution.source or "")}}
 
 
-def reports(record) -> list:
-    """Every article's report of a fact: the record as first reported, then the others."""
-    return [record, *getattr(record, "other_reports", ())]
-
-
 def _articles(graph: Graph, record) -> list[dict]:
-    ids = list(dict.fromkeys(version.source for version in reports(record)))
+    ids = list(dict.fromkeys(version.source for version in kinds.versions(record)))
     return [_named(graph, "sources", s, "NewsArticle") for s in ids[:MAX_ITEMS]]
 
 
 def _appearances(graph: Graph, record) -> list[dict]:
     """Each article's report: the NewsArticle, with the address of the first passage it gives as evidence."""
     found = []
-    for version in reports(record)[:MAX_ITEMS]:
+    for version in kinds.versions(record)[:MAX_ITEMS]:
         node = _named(graph, "sources", version.source, "NewsArticle")
         spans: list[Evidence] = [span for span in version.evidence if span.located]
         if spans:

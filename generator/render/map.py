@@ -4,7 +4,6 @@ place page. The geometry is computed here (generator/geo) as numbers and SVG pat
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from .. import page_meta as M
@@ -16,6 +15,7 @@ from ..link import Graph
 from ..markdown_text import escape, isolated_text, page_link
 from ..model import Place
 from ..wording import count_of
+from . import meta
 from .common import date_text, entity_link, header, metadata
 from .lists import INLINE_CAP, more_text
 
@@ -113,7 +113,7 @@ def render_map(graph: Graph) -> str:
         if len(unplaced) > MARKER_CAP:
             lines += ["", f"and {len(unplaced) - MARKER_CAP:,} more, in the {page_link('places index', 'indexes', 'places')}."]
     fields = metadata("Map", MAP, "map", "index", "Where the report's events took place.", MAP_URL,
-                      MAP_URL + "index.html", "data/", layout=[(M.MAP, _json(layout))])
+                      MAP_URL + "index.html", "data/", layout=[(M.MAP, meta.as_json(layout))])
     return header(fields) + "\n".join(lines).rstrip() + "\n"
 
 
@@ -125,10 +125,6 @@ def _summary(drawn: int, left: int, unplaced: int) -> str:
     if unplaced:
         text += f" {count_of(unplaced, 'place')} without coordinates, listed below."
     return escape(text)
-
-
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 # The locator map of a place page.
@@ -185,4 +181,4 @@ def locator(graph: Graph, place: Place) -> str:
         layout["d"] = shape_path(c, [where.outline], step=2.0, digits=0)
     elif where.shape == "area":
         layout["r"] = max(4.0, round(c.metres(where.radius_km * 1000), 1))
-    return _json(layout)
+    return meta.as_json(layout)
