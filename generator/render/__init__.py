@@ -6,6 +6,7 @@ import multiprocessing
 import os
 
 from .. import kinds, paths
+from ..geo.basemap import basemap
 from ..link import Graph, unlocated
 from . import pages
 from .indexes import index_pages
@@ -40,6 +41,7 @@ def _in_parts(graph: Graph, records: list, workers: int) -> list[dict[str, str]]
     size = -(-len(records) // workers)
     parts = [records[start:start + size] for start in range(0, len(records), size)]
     _shared[:] = [graph]
+    basemap()  # the maps' Natural Earth file, read once here and inherited by the workers, not once in each
     try:
         with multiprocessing.get_context("fork").Pool(len(parts) - 1) as pool:
             rest = pool.map_async(_shared_record_pages, [[(k.folder, r) for k, r in part] for part in parts[1:]])
